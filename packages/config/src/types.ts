@@ -76,7 +76,12 @@ export type GateSpec =
   /** The metric must be at most `value` (e.g. `latency_p95_ms`, `size_bytes`). */
   | { readonly type: 'max'; readonly metric: string; readonly value: number }
   /** The largest difference of `metric` between the levels of `group` must be at most `value`. */
-  | { readonly type: 'max-group-gap'; readonly metric: string; readonly group: string; readonly value: number };
+  | {
+      readonly type: 'max-group-gap';
+      readonly metric: string;
+      readonly group: string;
+      readonly value: number;
+    };
 
 export interface ModelConfig {
   readonly name: string;

@@ -1,0 +1,11 @@
+export { type ConfigIssue, ConfigReadError, ConfigValidationError, formatIssue } from './errors';
+export {
+  canonicalJson,
+  configHash,
+  type LoadedConfig,
+  loadModelConfig,
+  parseModelConfig,
+} from './load-config';
+export { modelConfigSchema } from './schema-issues';
+export { closestMatch, editDistance } from './suggest';
+export type * from './types';
