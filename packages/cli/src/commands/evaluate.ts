@@ -1,0 +1,17 @@
+import { evaluateModel } from '@repo/pipeline';
+import type { Command } from '../command';
+import { ExitCode } from '../exit-codes';
+import { pipelineContext, requirePositional } from './shared';
+
+export const evaluate: Command = {
+  name: 'evaluate',
+  summary: 'evaluate the candidate against production, check the gates, write the report',
+  usage: 'mlops evaluate <model>',
+  options: {},
+  async run(context) {
+    const model = requirePositional(context, 'model', 'evaluate');
+    const summary = await evaluateModel(pipelineContext(context), model);
+    context.print(summary.markdown);
+    return { json: summary, exitCode: summary.passed ? ExitCode.ok : ExitCode.gatesFailed };
+  },
+};

@@ -1,0 +1,27 @@
+import { promoteModel } from '@repo/pipeline';
+import type { Command } from '../command';
+import { ExitCode } from '../exit-codes';
+import { UsageError } from '../usage-error';
+import { pipelineContext, requirePositional } from './shared';
+
+export const promote: Command = {
+  name: 'promote',
+  summary: 'register the evaluated candidate as a new version and make it production',
+  usage: 'mlops promote <model> [--bump major|minor|patch]',
+  options: { bump: { type: 'string' } },
+  async run(context) {
+    const model = requirePositional(context, 'model', 'promote');
+    const bump = context.values.bump as string | undefined;
+    if (bump !== undefined && !['major', 'minor', 'patch'].includes(bump)) {
+      throw new UsageError(`promote: --bump must be major, minor or patch, not "${bump}"`);
+    }
+    const summary = await promoteModel(pipelineContext(context), model, {
+      bump: bump as 'major' | 'minor' | 'patch' | undefined,
+    });
+    context.print(summary.message);
+    return {
+      json: summary,
+      exitCode: summary.status === 'gates-failed' ? ExitCode.gatesFailed : ExitCode.ok,
+    };
+  },
+};

@@ -1,0 +1,28 @@
+import { createContext, type PipelineContext } from '@repo/pipeline';
+import type { CommandContext } from '../command';
+import { UsageError } from '../usage-error';
+
+/** The pipeline context for a command: root, registry, backend and logging from the global options. */
+export function pipelineContext(context: CommandContext): PipelineContext {
+  return createContext({
+    root: context.globals.root,
+    registryDir: context.globals.registry,
+    backend: context.globals.backend as 'auto' | 'tensorflow' | 'wasm' | 'cpu' | undefined,
+    log: context.log,
+    progress: context.globals.quiet ? null : process.stderr,
+  });
+}
+
+/** The single positional argument `name` of a command, or a usage error. */
+export function requirePositional(context: CommandContext, name: string, command: string): string {
+  const value = context.positionals[0];
+  if (value === undefined) throw new UsageError(`${command}: missing <${name}>`);
+  if (context.positionals.length > 1)
+    throw new UsageError(`${command}: unexpected argument "${context.positionals[1]}"`);
+  return value;
+}
+
+export function noPositionals(context: CommandContext, command: string): void {
+  if (context.positionals.length > 0)
+    throw new UsageError(`${command}: unexpected argument "${context.positionals[0]}"`);
+}

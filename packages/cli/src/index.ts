@@ -1,0 +1,2 @@
+export { ExitCode } from './exit-codes';
+export { main } from './main';

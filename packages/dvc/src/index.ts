@@ -1,0 +1,46 @@
+export { type AddOptions, type AddResult, add } from './add';
+export { isDirObjectId, objectKey, objectPath } from './cache-layout';
+export {
+  type DirEntry,
+  type DirectoryHash,
+  dirObjectId,
+  hashDirectory,
+  parseDirObject,
+  serializeDirEntries,
+} from './directory-object';
+export { type DvcConfig, type RemoteConfig, readDvcConfig } from './dvc-config';
+export {
+  DvcConfigError,
+  DvcObjectCorruptError,
+  DvcObjectMissingError,
+  DvcPointerError,
+  DvcRemoteError,
+} from './errors';
+export { type FileHash, type HashAlgorithm, hashBytes, hashFile } from './hash-file';
+export { HttpRemote } from './http-remote';
+export { LocalRemote } from './local-remote';
+export {
+  formatPointer,
+  LEGACY_EXPLANATION,
+  type Pointer,
+  type PointerOutput,
+  type PointerOutputInput,
+  parsePointer,
+  readPointer,
+  writePointer,
+} from './pointer-file';
+export type { ProgressListener, TransferPhase, TransferProgress } from './progress';
+export { type PullOptions, type PullResult, pull } from './pull';
+export { type PushOptions, type PushResult, push } from './push';
+export { openRemote, type Remote, remoteFromUrl } from './remote';
+export {
+  type ChangeState,
+  type OutputStatus,
+  type StatusChange,
+  type StatusObject,
+  type StatusOptions,
+  type StatusReport,
+  status,
+  type WorkspaceState,
+} from './status';
+export { findPointerFiles } from './tracked-outputs';

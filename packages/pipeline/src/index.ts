@@ -1,0 +1,32 @@
+export type { ModelVersion } from '@repo/registry';
+export { artifactDigest, MODEL_FILES } from './artifact-digest';
+export type { TrainingRecord } from './candidate-files';
+export { classifyError, type ErrorKind } from './classify-error';
+export {
+  type BackendPreference,
+  type ContextOptions,
+  createContext,
+  type PipelineContext,
+} from './context';
+export { type ColumnProfile, type DataProfile, profileTable } from './data-profile';
+export { addData, DATA_POINTER, dataStatus, pullData, pushData } from './data-steps';
+export {
+  DataOutOfDateError,
+  MissingCandidateError,
+  StaleCandidateError,
+  WorkspaceError,
+} from './errors';
+export { type EvaluationSummary, evaluateModel } from './evaluate-step';
+export { EXAMPLE_DATA_FILE, generateExampleData } from './example-data';
+export type { Lineage } from './lineage';
+export { renderModelCard } from './model-card';
+export { type PromotionSummary, promoteModel } from './promote-step';
+export { type ModelPipelineResult, type PipelineSummary, runPipeline } from './run-pipeline';
+export { type TrainSummary, trainModel } from './train-step';
+export {
+  candidateDir,
+  findRepoRoot,
+  listModels,
+  type WorkspacePaths,
+  workspacePaths,
+} from './workspace';

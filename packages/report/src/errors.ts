@@ -1,0 +1,16 @@
+/** The errors `@repo/report` throws, one class per kind of failure. */
+
+/** A gate refers to a metric the candidate does not have. */
+export class UnknownMetricError extends Error {
+  override readonly name = 'UnknownMetricError';
+}
+
+/** A `max-group-gap` gate refers to a group column the candidate was not evaluated on. */
+export class UnknownGroupError extends Error {
+  override readonly name = 'UnknownGroupError';
+}
+
+/** A `no-regression` gate uses a metric whose better direction is not known. */
+export class UnknownMetricDirectionError extends Error {
+  override readonly name = 'UnknownMetricDirectionError';
+}

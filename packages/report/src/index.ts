@@ -1,0 +1,31 @@
+export { describeGate } from './describe-gate';
+export { UnknownGroupError, UnknownMetricDirectionError, UnknownMetricError } from './errors';
+export type { GateSubject } from './evaluate-gates';
+export { evaluateGates } from './evaluate-gates';
+export type {
+  EvaluationLineage,
+  EvaluationResult,
+  GroupMetrics,
+  MetricValues,
+  TrainingHistory,
+} from './evaluation-result';
+export {
+  formatCount,
+  formatDuration,
+  formatNumber,
+  formatPercent,
+  formatSigned,
+} from './format-number';
+export type { GateResult, GateSpec } from './gate-spec';
+export type { LearningCurveChart } from './learning-curve-chart';
+export { downsampleIndices, learningCurveChart } from './learning-curve-chart';
+export type { MetricDirection } from './metric-direction';
+export { metricDirection } from './metric-direction';
+export type { MetricDiffEntry, MetricsDiff, MetricsDiffOptions } from './metrics-diff';
+export { metricsDiff } from './metrics-diff';
+export { renderMetricsJson } from './metrics-json';
+export type { ParamDiffEntry, ParamsDiff, ParamsDiffOptions } from './params-diff';
+export { flattenParams, paramsDiff } from './params-diff';
+export type { ReportInput } from './render-report';
+export { renderReport } from './render-report';
+export { reportMarker } from './report-marker';

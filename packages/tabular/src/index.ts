@@ -1,0 +1,33 @@
+export { categoricalColumn, column, dateColumn, numericColumn } from './columns';
+export type { CsvReadOptions } from './csv-options';
+export {
+  ColumnKindError,
+  ColumnNotFoundError,
+  CsvFormatError,
+  type CsvLocation,
+  CsvTypeError,
+  DataValidationError,
+  DuplicateColumnError,
+  EmptyDataError,
+  GeneratorOptionsError,
+  SplitOptionsError,
+  type ValidationIssue,
+} from './errors';
+export { generateHouseSales, type HouseSalesOptions } from './house-sales';
+export { columnTypesFor, type TableConfig } from './model-config';
+export { parseCsv } from './parse-csv';
+export { readCsv } from './read-csv';
+export { createRng, nextGaussian, type Rng } from './rng';
+export { filterRows, selectColumns, selectRows } from './select';
+export { shuffleIndices } from './shuffle';
+export { type Split, type SplitOptions, splitRows } from './split';
+export type {
+  CategoricalColumn,
+  Column,
+  ColumnKind,
+  DateColumn,
+  NumericColumn,
+  Table,
+} from './types';
+export { assertValid, validateTable } from './validate';
+export { toCsv, writeCsv } from './write-csv';
