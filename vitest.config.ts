@@ -19,7 +19,15 @@ export default defineConfig({
     hookTimeout: 120_000,
     projects: [
       ...packageProjects,
-      { extends: true, test: { name: 'e2e', root: 'test', include: ['**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          root: 'test',
+          include: ['**/*.test.ts'],
+          globalSetup: ['./global-setup.ts'],
+        },
+      },
     ],
   },
 });
