@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FeatureColumnError } from '@repo/features';
 import type { ModelVersion } from '@repo/registry';
 import {
   type EvaluationResult,
@@ -13,6 +14,7 @@ import {
   renderMetricsJson,
   renderReport,
 } from '@repo/report';
+import { ColumnNotFoundError } from '@repo/tabular';
 import {
   EVALUATION_RECORD,
   METRICS_FILE,
@@ -120,7 +122,11 @@ export async function evaluateModel(
   return summary;
 }
 
-/** Downloads (verified) and scores the production version on the same test rows as the candidate. */
+/**
+ * Downloads (verified) and scores the production version on the candidate's test rows. When it
+ * cannot read this data (its input columns changed), a warning, and the metrics recorded at its
+ * release instead. A checksum mismatch is never degraded: it fails the evaluation.
+ */
 async function scoreProduction(
   ctx: PipelineContext,
   version: ModelVersion,
@@ -135,7 +141,17 @@ async function scoreProduction(
       `${version.tag} has no ${TRAINING_RECORD}`,
     );
     ctx.log(`${version.model}: scoring production ${version.tag} on the same test rows`);
-    const score = await scoreModel(dir, record.config, data.table, data.split.test);
+    let score: { metrics: Record<string, number>; groups: EvaluationResult['groups'] };
+    try {
+      score = await scoreModel(dir, record.config, data.table, data.split.test);
+    } catch (error) {
+      if (!(error instanceof ColumnNotFoundError || error instanceof FeatureColumnError))
+        throw error;
+      ctx.log(
+        `warning: ${version.tag} cannot be scored on this data (${error.message}); comparing with the metrics recorded at its release`,
+      );
+      score = { metrics: version.metrics, groups: {} };
+    }
     return {
       model: version.model,
       version: version.version,
