@@ -16,6 +16,6 @@ export function describeGate(gate: GateSpec): string {
     case 'max':
       return `${gate.metric} ≤ ${formatNumber(gate.value)}`;
     case 'max-group-gap':
-      return `${gate.metric} gap across ${gate.group} ≤ ${formatNumber(gate.value)}`;
+      return `${gate.metric} gap across ${gate.group} ≤ ${formatNumber(gate.value)}${gate.minCount === undefined || gate.minCount <= 1 ? '' : ` (levels with ≥ ${gate.minCount} rows)`}`;
   }
 }

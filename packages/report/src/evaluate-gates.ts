@@ -134,13 +134,17 @@ function groupGap(
       `${label(gate, index)}: the candidate has no metrics by group "${gate.group}" (available: ${available})`,
     );
   }
+  const minCount = gate.minCount ?? 1;
   const values = Object.entries(levels).flatMap(([level, metrics]) => {
     const value = metrics[gate.metric];
-    return value === undefined ? [] : [{ level, value }];
+    // Levels with fewer rows than `minCount` are too noisy to judge (their `count` is the row count).
+    return value === undefined || (metrics.count ?? Number.POSITIVE_INFINITY) < minCount
+      ? []
+      : [{ level, value }];
   });
   if (values.length === 0) {
     throw new UnknownMetricError(
-      `${label(gate, index)}: no level of group "${gate.group}" has the metric "${gate.metric}"`,
+      `${label(gate, index)}: no level of group "${gate.group}" has the metric "${gate.metric}"${minCount > 1 ? ` with at least ${minCount} rows` : ''}`,
     );
   }
   const broken = values.find((entry) => !Number.isFinite(entry.value));

@@ -15,6 +15,8 @@ export type GateSpec =
       readonly metric: string;
       readonly group: string;
       readonly value: number;
+      /** Levels with fewer test rows are left out of the gap (default 1: every level counts). */
+      readonly minCount?: number;
     };
 
 /** The outcome of one gate. */

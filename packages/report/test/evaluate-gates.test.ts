@@ -182,3 +182,22 @@ describe('evaluateGates: unknown metrics', () => {
     ]);
   });
 });
+
+describe('the group gap gate with a minimum count', () => {
+  it('leaves out levels with fewer rows than minCount', () => {
+    const groups = {
+      zipcode: {
+        a: { mape: 0.1, count: 50 },
+        b: { mape: 0.15, count: 40 },
+        tiny: { mape: 0.9, count: 3 },
+      },
+    };
+    const gate = { type: 'max-group-gap', metric: 'mape', group: 'zipcode', value: 0.1 } as const;
+    const [all] = evaluateGates([gate], { metrics: {}, groups });
+    expect(all?.passed).toBe(false);
+    expect(all?.actual).toBeCloseTo(0.8, 12);
+    const [filtered] = evaluateGates([{ ...gate, minCount: 10 }], { metrics: {}, groups });
+    expect(filtered?.passed).toBe(true);
+    expect(filtered?.actual).toBeCloseTo(0.05, 12);
+  });
+});
