@@ -45,7 +45,12 @@ export function initBackend(
   preference: BackendPreference = 'auto',
   options: InitBackendOptions = {},
 ): Promise<BackendInfo> {
-  const effective = effectivePreference(preference);
+  let effective: BackendPreference;
+  try {
+    effective = effectivePreference(preference);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   if (active?.preference === effective) return active.info;
   const info = select(effective, options.debug ?? (() => {})).then((selected) => {
     options.log?.(`backend: ${selected.name} (tfjs ${selected.version})`);

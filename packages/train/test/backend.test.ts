@@ -43,9 +43,10 @@ describe('initBackend', () => {
     expect(tf.getBackend()).toBe('cpu');
   });
 
-  it('rejects an MLOPS_BACKEND that names no backend', () => {
+  it('rejects an MLOPS_BACKEND that names no backend', async () => {
     process.env.MLOPS_BACKEND = 'gpu';
-    expect(() => initBackend()).toThrow(BackendUnavailableError);
+    await expect(initBackend()).rejects.toBeInstanceOf(BackendUnavailableError);
+    await expect(initBackend()).rejects.toThrow('MLOPS_BACKEND=gpu is not one of');
   });
 
   it('falls back from tfjs-node in auto mode, logging the reason at debug level only', async () => {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { mulberry32 } from '../src/prng';
 import type { MlpArchitecture, TrainingSettings } from '../src/specs';
 
@@ -26,3 +27,15 @@ export const quickTraining: TrainingSettings = {
   optimizer: 'adam',
   earlyStopping: null,
 };
+
+/** Asserts equal lengths and element-wise closeness to `digits` decimal places. */
+export function expectAllClose(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  digits: number,
+): void {
+  expect(actual.length).toBe(expected.length);
+  for (let i = 0; i < actual.length; i++) {
+    expect(actual[i]).toBeCloseTo(expected[i] as number, digits);
+  }
+}

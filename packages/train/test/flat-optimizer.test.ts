@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, it } from 'vitest';
 import { initBackend } from '../src/backend';
 import { flatAdam, flatSgd } from '../src/flat-optimizer';
+import { expectAllClose } from './fixtures';
 
 beforeAll(async () => {
   await initBackend('wasm');
@@ -24,7 +25,7 @@ describe('flatAdam', () => {
       tfAdam.applyGradients([{ name: reference.name, tensor: tf.tensor1d(g) }]);
     }
     const expected = reference.dataSync();
-    ours.dataSync().forEach((value, i) => expect(value).toBeCloseTo(expected[i] as number, 5));
+    expectAllClose(ours.dataSync(), expected, 5);
     adam.dispose();
     tfAdam.dispose();
     tf.dispose([ours, reference]);
@@ -36,7 +37,7 @@ describe('flatSgd', () => {
     const params = tf.variable(tf.tensor1d([1, 2, 3, 4]));
     tf.tidy(() => flatSgd(0.1).step(params, tf.tensor1d([1, -1, 10, 0])));
     const values = params.dataSync();
-    [0.9, 2.1, 2, 4].forEach((v, i) => expect(values[i]).toBeCloseTo(v, 6));
+    expectAllClose(values, [0.9, 2.1, 2, 4], 6);
     params.dispose();
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../src/backend';
 import { ModelFormatError } from '../src/errors';
@@ -40,7 +40,10 @@ describe('saveModel', () => {
     expect(json.format).toBe('layers-model');
     expect(json.modelTopology.class_name).toBe('Sequential');
     expect(json.weightsManifest).toEqual([
-      { paths: ['weights.bin'], weights: expect.arrayContaining([expect.objectContaining({ name: 'dense_1/kernel' })]) },
+      {
+        paths: ['weights.bin'],
+        weights: expect.arrayContaining([expect.objectContaining({ name: 'dense_1/kernel' })]),
+      },
     ]);
     const weightCount = model.getWeights().reduce((n, w) => n + w.size, 0);
     expect((await readFile(files[1] as string)).byteLength).toBe(weightCount * 4);

@@ -4,7 +4,7 @@ import { initBackend } from '../src/backend';
 import { TrainingInputError } from '../src/errors';
 import { buildMlp } from '../src/mlp';
 import { predict } from '../src/predict';
-import { linearData, smallArchitecture } from './fixtures';
+import { expectAllClose, linearData, smallArchitecture } from './fixtures';
 
 let model: tf.LayersModel;
 const { x } = linearData(100, 4, 1);
@@ -18,10 +18,12 @@ afterAll(() => model.dispose());
 
 describe('predict', () => {
   it('returns one value per row, equal to model.predict, across batch boundaries', () => {
-    const expected = tf.tidy(() => (model.predict(tf.tensor2d(x, [100, 4])) as tf.Tensor).dataSync());
+    const expected = tf.tidy(() =>
+      (model.predict(tf.tensor2d(x, [100, 4])) as tf.Tensor).dataSync(),
+    );
     const actual = predict(model, x, 4, 32);
     expect(actual).toHaveLength(100);
-    actual.forEach((value, i) => expect(value).toBeCloseTo(expected[i] as number, 6));
+    expectAllClose(actual, expected, 6);
   });
 
   it('does not leak tensors', () => {

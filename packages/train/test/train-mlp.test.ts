@@ -78,7 +78,10 @@ describe('trainMlp', () => {
     expect(result.history.valLoss).toHaveLength(30);
     expect(result.history.loss.at(-1)).toBeLessThan(0.002);
     expect(result.history.loss.at(-1)).toBeLessThan((result.history.loss[0] as number) / 10);
-    expect(mse(predict(result.model, val.x, 4), val.y)).toBeCloseTo(result.history.valLoss.at(-1) as number, 5);
+    expect(mse(predict(result.model, val.x, 4), val.y)).toBeCloseTo(
+      result.history.valLoss.at(-1) as number,
+      5,
+    );
     expect(result.backend).toBe('wasm');
     expect(result.stoppedEarly).toBe(false);
     expect(result.bestEpoch).toBe(30);
@@ -137,7 +140,9 @@ describe('trainMlp', () => {
   });
 
   it('rejects features whose length does not match the targets', async () => {
-    await expect(trainMlp({ ...base, x: data.x.subarray(1) })).rejects.toBeInstanceOf(TrainingInputError);
+    await expect(trainMlp({ ...base, x: data.x.subarray(1) })).rejects.toBeInstanceOf(
+      TrainingInputError,
+    );
     await expect(trainMlp({ ...base, xVal: data.x })).rejects.toBeInstanceOf(TrainingInputError);
   });
 
