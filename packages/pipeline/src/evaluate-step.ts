@@ -15,6 +15,7 @@ import {
   renderReport,
 } from '@repo/report';
 import { ColumnNotFoundError } from '@repo/tabular';
+import { initBackend } from '@repo/train';
 import {
   EVALUATION_RECORD,
   METRICS_FILE,
@@ -67,6 +68,7 @@ export async function evaluateModel(
     );
   }
   const { config } = data.loaded;
+  await initBackend(ctx.backend, { log: (line) => ctx.log(`${model}: ${line}`) });
   const testRows = data.split.test;
   ctx.log(`${model}: scoring the candidate on ${testRows.length} test rows`);
   const candidateScore = await scoreModel(dir, config, data.table, testRows);
