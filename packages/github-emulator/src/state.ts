@@ -1,0 +1,292 @@
+import { createHash } from 'node:crypto';
+import { type ChangedFile, diffEntry } from './payloads/diff-entry';
+import type { RateLimitSnapshot } from './payloads/rate-limit';
+import type {
+  CheckRun,
+  CommitStatus,
+  Deployment,
+  DeploymentStatus,
+  DiffEntry,
+  IssueComment,
+  Label,
+  Release,
+  ReleaseAsset,
+} from './payloads/schemas';
+import type { Urls } from './payloads/urls';
+import { type Account, GITHUB_ACTIONS_BOT } from './payloads/user';
+
+/** Thrown when a test seeds state inconsistently (bad repo name, unknown repo, duplicate number). */
+export class EmulatorSeedError extends Error {
+  override readonly name = 'EmulatorSeedError';
+}
+
+/** One request the emulator answered. `path` excludes the query string and the `/api/v3` prefix. */
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: string;
+  readonly host: 'api' | 'uploads' | 'web' | 'storage';
+  status: number;
+  /** The OpenAPI template the request matched, e.g. `GET /repos/{owner}/{repo}/releases`. */
+  route: string | undefined;
+}
+
+export interface AssetRecord {
+  readonly releaseId: number;
+  readonly payload: ReleaseAsset;
+  readonly bytes: Buffer;
+}
+
+export interface CommentRecord {
+  readonly issueNumber: number;
+  readonly payload: IssueComment;
+}
+
+export interface StatusRecord {
+  readonly sha: string;
+  readonly payload: CommitStatus;
+}
+
+export interface PullSeed {
+  readonly title: string;
+  readonly headSha: string;
+  readonly headRef: string;
+  readonly baseRef: string;
+  readonly body: string | null;
+  readonly files: readonly DiffEntry[];
+  readonly user: Account;
+  readonly createdAt: Date;
+}
+
+export interface IssueRecord {
+  readonly number: number;
+  readonly title: string;
+  labels: Label[];
+  readonly pull: PullSeed | undefined;
+}
+
+/** In-memory state of one repository. */
+export interface RepoRecord {
+  readonly id: number;
+  readonly owner: Account;
+  readonly name: string;
+  readonly fullName: string;
+  readonly defaultBranch: string;
+  readonly private: boolean;
+  readonly createdAt: Date;
+  /** Fully qualified ref (`refs/heads/main`, `refs/tags/v1`) → commit sha. */
+  readonly refs: Map<string, string>;
+  /** Release payloads without `assets` (filled in when rendered). */
+  readonly releases: Map<number, Release>;
+  readonly assets: Map<number, AssetRecord>;
+  readonly issues: Map<number, IssueRecord>;
+  readonly comments: Map<number, CommentRecord>;
+  readonly checkRuns: Map<number, CheckRun>;
+  /** Head sha → id of the check suite that groups its check runs. */
+  readonly checkSuites: Map<string, number>;
+  readonly statuses: StatusRecord[];
+  readonly deployments: Map<number, Deployment>;
+  readonly deploymentStatuses: Map<number, DeploymentStatus[]>;
+  /** Release explicitly marked latest (`make_latest: "true"`), if any. */
+  latestReleaseId: number | undefined;
+}
+
+export interface AddRepoOptions {
+  defaultBranch?: string;
+  private?: boolean;
+  /** Sha of the default branch's head; derived from the repo name when omitted. */
+  headSha?: string;
+}
+
+export interface AddPullRequestOptions {
+  number: number;
+  title?: string;
+  body?: string | null;
+  head?: { ref?: string; sha?: string };
+  base?: { ref?: string };
+  files?: readonly ChangedFile[];
+  labels?: readonly string[];
+  user?: Account;
+}
+
+export interface StateOptions {
+  urls: Urls;
+  now: () => Date;
+  /** Token → account. When omitted every token is accepted and acts as github-actions[bot]. */
+  tokens?: Readonly<Record<string, Account>>;
+}
+
+/** A deterministic 40-hex sha for seeded commits: sha1 of the given text. */
+export function fakeSha(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/** All state of one emulator: repositories, recorded requests and routes GitHub does not have. */
+export class EmulatorState {
+  readonly urls: Urls;
+  readonly requests: RecordedRequest[] = [];
+  /** Requests to method + path combinations absent from GitHub's OpenAPI description. */
+  readonly unknownRoutes: RecordedRequest[] = [];
+  /** Requests to routes GitHub has but the emulator does not implement (answered 400). */
+  readonly unimplementedRoutes: RecordedRequest[] = [];
+  /** Primary rate limit reported in `x-ratelimit-*` headers and `GET /rate_limit`. */
+  readonly rateLimit: RateLimitSnapshot;
+  readonly #repos = new Map<string, RepoRecord>();
+  readonly #now: () => Date;
+  readonly #tokens: Readonly<Record<string, Account>> | undefined;
+  #nextId = 1000;
+
+  constructor(options: StateOptions) {
+    this.urls = options.urls;
+    this.#now = options.now;
+    this.#tokens = options.tokens;
+    this.rateLimit = {
+      limit: 5000,
+      used: 0,
+      reset: Math.floor(options.now().getTime() / 1000) + 3600,
+    };
+  }
+
+  now(): Date {
+    return this.#now();
+  }
+
+  /** A new id, unique across every kind of object of this emulator. */
+  nextId(): number {
+    this.#nextId += 1;
+    return this.#nextId;
+  }
+
+  /** The account a token acts as, or undefined when the token is not accepted. */
+  accountForToken(token: string): Account | undefined {
+    if (this.#tokens === undefined) return GITHUB_ACTIONS_BOT;
+    return this.#tokens[token];
+  }
+
+  /** Seeds a repository `owner/name` whose default branch points at a deterministic sha. */
+  addRepo(fullName: string, options: AddRepoOptions = {}): RepoRecord {
+    const match = /^([\w.-]+)\/([\w.-]+)$/.exec(fullName);
+    if (match === null || match[1] === undefined || match[2] === undefined) {
+      throw new EmulatorSeedError(`repository name "${fullName}" is not "owner/name"`);
+    }
+    const key = fullName.toLowerCase();
+    if (this.#repos.has(key)) throw new EmulatorSeedError(`repository ${fullName} already exists`);
+    const defaultBranch = options.defaultBranch ?? 'main';
+    const repo: RepoRecord = {
+      id: this.nextId(),
+      owner: { login: match[1], id: this.nextId(), type: 'Organization' },
+      name: match[2],
+      fullName,
+      defaultBranch,
+      private: options.private ?? false,
+      createdAt: this.now(),
+      refs: new Map([
+        [`refs/heads/${defaultBranch}`, options.headSha ?? fakeSha(`${fullName}@${defaultBranch}`)],
+      ]),
+      releases: new Map(),
+      assets: new Map(),
+      issues: new Map(),
+      comments: new Map(),
+      checkRuns: new Map(),
+      checkSuites: new Map(),
+      statuses: [],
+      deployments: new Map(),
+      deploymentStatuses: new Map(),
+      latestReleaseId: undefined,
+    };
+    this.#repos.set(key, repo);
+    return repo;
+  }
+
+  /** The repository, or undefined (lookup is case-insensitive, like GitHub's). */
+  findRepo(fullName: string): RepoRecord | undefined {
+    return this.#repos.get(fullName.toLowerCase());
+  }
+
+  /** The repository; throws {@link EmulatorSeedError} when it was not seeded. */
+  repo(fullName: string): RepoRecord {
+    const repo = this.findRepo(fullName);
+    if (repo === undefined)
+      throw new EmulatorSeedError(`repository ${fullName} was not seeded (addRepo)`);
+    return repo;
+  }
+
+  /** Seeds a branch (`refs/heads/<branch>`) at `sha` (deterministic when omitted); returns the sha. */
+  addBranch(fullName: string, branch: string, sha?: string): string {
+    const head = sha ?? fakeSha(`${fullName}@${branch}`);
+    this.repo(fullName).refs.set(`refs/heads/${branch}`, head);
+    return head;
+  }
+
+  /** Seeds an issue with labels (pull requests are seeded with {@link addPullRequest}). */
+  addIssue(
+    fullName: string,
+    issue: { number: number; title?: string; labels?: readonly string[] },
+  ): void {
+    const repo = this.repo(fullName);
+    this.#assertFreeNumber(repo, issue.number);
+    repo.issues.set(issue.number, {
+      number: issue.number,
+      title: issue.title ?? `Issue ${issue.number}`,
+      labels: (issue.labels ?? []).map((name) => this.#label(repo, name)),
+      pull: undefined,
+    });
+  }
+
+  /** Seeds a pull request with its changed files; its head branch is added to the refs. */
+  addPullRequest(fullName: string, pull: AddPullRequestOptions): void {
+    const repo = this.repo(fullName);
+    this.#assertFreeNumber(repo, pull.number);
+    const headRef = pull.head?.ref ?? `pr-${pull.number}`;
+    const headSha = pull.head?.sha ?? fakeSha(`${fullName}#${pull.number}`);
+    repo.refs.set(`refs/heads/${headRef}`, headSha);
+    const files = (pull.files ?? []).map((file) => diffEntry(this.urls, fullName, headSha, file));
+    repo.issues.set(pull.number, {
+      number: pull.number,
+      title: pull.title ?? `Pull request ${pull.number}`,
+      labels: (pull.labels ?? []).map((name) => this.#label(repo, name)),
+      pull: {
+        title: pull.title ?? `Pull request ${pull.number}`,
+        headRef,
+        headSha,
+        baseRef: pull.base?.ref ?? repo.defaultBranch,
+        body: pull.body ?? null,
+        files,
+        user: pull.user ?? { login: 'octocat', id: 583231, type: 'User' },
+        createdAt: this.now(),
+      },
+    });
+  }
+
+  /** Resolves a branch, tag, fully qualified ref or 40-hex sha to a sha; undefined when unknown. */
+  resolveSha(repo: RepoRecord, ref: string): string | undefined {
+    if (/^[0-9a-f]{40}$/.test(ref)) return ref;
+    const candidates = ref.startsWith('refs/')
+      ? [ref]
+      : [`refs/heads/${ref}`, `refs/tags/${ref}`, `refs/${ref}`];
+    for (const candidate of candidates) {
+      const sha = repo.refs.get(candidate);
+      if (sha !== undefined) return sha;
+    }
+    return undefined;
+  }
+
+  #assertFreeNumber(repo: RepoRecord, number: number): void {
+    if (repo.issues.has(number)) {
+      throw new EmulatorSeedError(`${repo.fullName} already has issue or pull request #${number}`);
+    }
+  }
+
+  #label(repo: RepoRecord, name: string): Label {
+    const id = this.nextId();
+    return {
+      id,
+      node_id: Buffer.from(`LA:${id}`).toString('base64url'),
+      url: `${this.urls.api}/repos/${repo.fullName}/labels/${encodeURIComponent(name)}`,
+      name,
+      description: null,
+      color: fakeSha(name).slice(0, 6),
+      default: false,
+    };
+  }
+}
