@@ -81,6 +81,8 @@ export type GateSpec =
       readonly metric: string;
       readonly group: string;
       readonly value: number;
+      /** Levels with fewer test rows than this are left out of the gap (default 1: every level counts). */
+      readonly minCount?: number;
     };
 
 export interface ModelConfig {

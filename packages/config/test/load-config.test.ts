@@ -140,3 +140,23 @@ describe('cross-field rules', () => {
     expect(paths).toContain('target.name');
   });
 });
+
+describe('group gap gates', () => {
+  it('accept a minimum count of rows per level and refuse a fractional one', () => {
+    const withMinCount = validYaml.replace(
+      'group: neighborhood, value: 0.15 }',
+      'group: neighborhood, value: 0.15, minCount: 30 }',
+    );
+    const loaded = parseModelConfig(withMinCount, 'models/house-prices/model.yaml', 'house-prices');
+    expect(loaded.config.gates[2]).toMatchObject({ type: 'max-group-gap', minCount: 30 });
+    const error = issuesOf(
+      validYaml.replace(
+        'group: neighborhood, value: 0.15 }',
+        'group: neighborhood, value: 0.15, minCount: 2.5 }',
+      ),
+    );
+    expect(error.issues).toContainEqual(
+      expect.objectContaining({ path: 'gates[2].minCount', expected: 'an integer', found: '2.5' }),
+    );
+  });
+});
