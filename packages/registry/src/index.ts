@@ -37,3 +37,8 @@ export {
   SHA256SUMS_FILE,
   writeSha256Sums,
 } from './sha256-sums';
+export {
+  formatVersionManifest,
+  parseVersionManifest,
+  VERSION_MANIFEST_FILE,
+} from './version-manifest';
