@@ -40,6 +40,11 @@ export async function loadModelData(ctx: PipelineContext, model: string): Promis
   const types = columnTypesFor(loaded.config);
   const tables: Table[] = [];
   for (const file of loaded.config.data.files) {
+    if (!/\.(csv|txt)$/i.test(file)) {
+      throw new WorkspaceError(
+        `${configFile}: data file ${file}: only CSV files are read (Parquet is not supported yet)`,
+      );
+    }
     const table = await readCsv(join(ctx.paths.root, file), { types });
     assertValid(table, loaded.config);
     tables.push(table);
