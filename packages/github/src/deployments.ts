@@ -85,19 +85,6 @@ export async function readPromotionHistory(
 }
 
 /**
- * The stack of production versions the log describes, bottom first (as `FileRegistry`): a
- * promotion pushes, a rollback pops. The top is production; below it is the rollback target.
- */
-export function productionStack(events: readonly PromotionEvent[]): string[] {
-  const stack: string[] = [];
-  for (const event of events) {
-    if (event.action === 'promote') stack.push(event.version);
-    else stack.pop();
-  }
-  return stack;
-}
-
-/**
  * Records a promotion or rollback: a deployment of the version's tag to `production`
  * (`auto_merge: false`, `required_contexts: []`, the payload) and a `success` status on it.
  */

@@ -3,7 +3,6 @@ export { createGitHubClient } from './client';
 export type { PromotionPayload } from './deployments';
 export {
   PRODUCTION_ENVIRONMENT,
-  productionStack,
   readPromotionHistory,
   recordPromotion,
 } from './deployments';

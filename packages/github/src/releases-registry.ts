@@ -8,11 +8,12 @@ import {
   isSemver,
   type ModelRegistry,
   type ModelVersion,
-  NoProductionError,
   type PromotionEvent,
   type PublishInput,
   parseSemver,
   parseSha256Sums,
+  productionStack,
+  rollbackTarget,
   SHA256SUMS_FILE,
   sortSemverDescending,
   UnknownVersionError,
@@ -21,7 +22,7 @@ import {
   versionTag,
 } from '@repo/registry';
 import type { GitHubClient } from './client';
-import { productionStack, readPromotionHistory, recordPromotion } from './deployments';
+import { readPromotionHistory, recordPromotion } from './deployments';
 import { PublishAbortedError } from './errors';
 import {
   downloadReleaseAsset,
@@ -286,16 +287,7 @@ export class GitHubReleasesRegistry implements ModelRegistry {
   }
 
   async rollback(model: string, reason?: string): Promise<ModelVersion> {
-    const stack = productionStack(await this.history(model));
-    const current = stack.at(-1);
-    const previous = stack.at(-2);
-    if (current === undefined || previous === undefined) {
-      throw new NoProductionError(
-        current === undefined
-          ? `cannot roll back "${model}": no version has been promoted to production`
-          : `cannot roll back "${model}": ${versionTag(model, current)} is the first production version`,
-      );
-    }
+    const { previous } = rollbackTarget(model, await this.history(model));
     const target = await this.get(model, previous);
     if (target === undefined) {
       throw new UnknownVersionError(

@@ -6,7 +6,6 @@ import { downloadVerified } from './download-verified';
 import {
   AssetReadError,
   InvalidVersionError,
-  NoProductionError,
   UnknownVersionError,
   VersionExistsError,
 } from './errors';
@@ -29,8 +28,8 @@ import {
 import {
   appendPromotionEvent,
   PROMOTION_LOG_FILE,
-  productionStack,
   readPromotionLog,
+  rollbackTarget,
 } from './promotion-log';
 import { removeEmptyDirs } from './remove-empty-dirs';
 import { isSemver, parseSemver, sortSemverDescending } from './semver';
@@ -247,16 +246,10 @@ export class FileRegistry implements ModelRegistry {
 
   async rollback(model: string, reason?: string): Promise<ModelVersion> {
     const modelDir = this.modelDir(model);
-    const stack = productionStack(await readPromotionLog(join(modelDir, PROMOTION_LOG_FILE)));
-    const current = stack.at(-1);
-    const previous = stack.at(-2);
-    if (current === undefined || previous === undefined) {
-      throw new NoProductionError(
-        current === undefined
-          ? `cannot roll back "${model}": no version has been promoted to production`
-          : `cannot roll back "${model}": ${versionTag(model, current)} is the first production version`,
-      );
-    }
+    const { current, previous } = rollbackTarget(
+      model,
+      await readPromotionLog(join(modelDir, PROMOTION_LOG_FILE)),
+    );
     const target = await this.get(model, previous);
     if (target === undefined) {
       throw new UnknownVersionError(

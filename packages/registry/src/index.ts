@@ -26,6 +26,7 @@ export type {
 } from './model-version';
 export { versionTag } from './model-version';
 export type { ProductionPointer } from './production-pointer';
+export { productionStack, rollbackTarget } from './promotion-log';
 export type { SemVer, VersionBump } from './semver';
 export { compareSemver, isSemver, nextVersion, parseSemver, sortSemverDescending } from './semver';
 export { sha256File } from './sha256-file';

@@ -1,6 +1,6 @@
 import { appendFile, readFile } from 'node:fs/promises';
-import { RegistryCorruptError } from './errors';
-import type { PromotionEvent } from './model-version';
+import { NoProductionError, RegistryCorruptError } from './errors';
+import { type PromotionEvent, versionTag } from './model-version';
 
 /** File name of the append-only promotion log (JSON Lines) in a model's directory. */
 export const PROMOTION_LOG_FILE = 'promotions.jsonl';
@@ -56,4 +56,25 @@ export function productionStack(events: readonly PromotionEvent[]): string[] {
     else stack.pop();
   }
   return stack;
+}
+
+/**
+ * The production version now and the one a rollback returns to, from the promotion events;
+ * `NoProductionError` when there is nothing to roll back to.
+ */
+export function rollbackTarget(
+  model: string,
+  events: readonly PromotionEvent[],
+): { current: string; previous: string } {
+  const stack = productionStack(events);
+  const current = stack.at(-1);
+  const previous = stack.at(-2);
+  if (current === undefined || previous === undefined) {
+    throw new NoProductionError(
+      current === undefined
+        ? `cannot roll back "${model}": no version has been promoted to production`
+        : `cannot roll back "${model}": ${versionTag(model, current)} is the first production version`,
+    );
+  }
+  return { current, previous };
 }
