@@ -1,6 +1,6 @@
+export { canonicalJson, stableJson } from './canonical-json';
 export { type ConfigIssue, ConfigReadError, ConfigValidationError, formatIssue } from './errors';
 export {
-  canonicalJson,
   configHash,
   type LoadedConfig,
   loadModelConfig,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { canonicalJson } from './canonical-json';
 import { crossFieldIssues } from './cross-field-rules';
 import { type ConfigIssue, ConfigReadError, ConfigValidationError } from './errors';
 import { parsePath, schemaIssues } from './schema-issues';
@@ -70,19 +71,6 @@ export function parseModelConfig(text: string, file: string, expectedName?: stri
 /** sha256 of the configuration as canonical JSON (sorted keys). */
 export function configHash(config: ModelConfig): string {
   return createHash('sha256').update(canonicalJson(config)).digest('hex');
-}
-
-/** JSON with object keys sorted recursively, so equal values serialize equally. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
-            a < b ? -1 : a > b ? 1 : 0,
-          ),
-        )
-      : v,
-  );
 }
 
 function withLine(issue: ConfigIssue, root: unknown, lineCounter: LineCounter): ConfigIssue {

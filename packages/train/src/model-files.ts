@@ -1,8 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { stableJson } from '@repo/config';
 import * as tf from '@tensorflow/tfjs';
 import { ModelFormatError } from './errors';
-import { stableJson } from './stable-json';
 
 export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stableJson } from '../src/stable-json';
+import { canonicalJson, stableJson } from '../src/canonical-json';
 
 describe('stableJson', () => {
   it('serialises objects independently of key insertion order, at every depth', () => {
@@ -13,5 +13,14 @@ describe('stableJson', () => {
 
   it('keeps array order', () => {
     expect(JSON.parse(stableJson([3, 1, 2]))).toEqual([3, 1, 2]);
+  });
+});
+
+describe('canonicalJson', () => {
+  it('is compact and independent of key insertion order', () => {
+    expect(canonicalJson({ b: [2, 1], a: { d: 1, c: 2 } })).toBe('{"a":{"c":2,"d":1},"b":[2,1]}');
+    expect(canonicalJson({ a: { c: 2, d: 1 }, b: [2, 1] })).toBe(
+      canonicalJson({ b: [2, 1], a: { d: 1, c: 2 } }),
+    );
   });
 });
