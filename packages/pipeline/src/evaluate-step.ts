@@ -53,7 +53,7 @@ export interface EvaluationSummary {
 export async function evaluateModel(
   ctx: PipelineContext,
   model: string,
-  options: { readonly runUrl?: string } = {},
+  options: { readonly runUrl?: string; readonly data?: ModelData } = {},
 ): Promise<EvaluationSummary> {
   const dir = candidateDir(ctx.paths, model);
   const record = await readJsonRecord<TrainingRecord>(
@@ -61,7 +61,7 @@ export async function evaluateModel(
     TRAINING_RECORD,
     `run \`mlops train ${model}\` first`,
   );
-  const data = await loadModelData(ctx, model);
+  const data = options.data ?? (await loadModelData(ctx, model));
   if (data.loaded.hash !== record.lineage.configHash || data.dataMd5 !== record.lineage.dataMd5) {
     throw new StaleCandidateError(
       `the candidate in ${dir} was trained on another config or data version than the workspace has: run \`mlops train ${model}\` again`,

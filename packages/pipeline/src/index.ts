@@ -20,6 +20,7 @@ export { type EvaluationSummary, evaluateModel } from './evaluate-step';
 export { EXAMPLE_DATA_FILE, generateExampleData } from './example-data';
 export type { Lineage } from './lineage';
 export { renderModelCard } from './model-card';
+export { loadModelData, type ModelData } from './model-data';
 export { type PromotionSummary, promoteModel } from './promote-step';
 export { type ModelPipelineResult, type PipelineSummary, runPipeline } from './run-pipeline';
 export { type TrainSummary, trainModel } from './train-step';

@@ -1,6 +1,7 @@
 import type { PipelineContext } from './context';
 import { WorkspaceError } from './errors';
 import { type EvaluationSummary, evaluateModel } from './evaluate-step';
+import { loadModelData } from './model-data';
 import { type PromotionSummary, promoteModel } from './promote-step';
 import { type TrainSummary, trainModel } from './train-step';
 import { listModels } from './workspace';
@@ -40,8 +41,9 @@ export async function runPipeline(
   const results: ModelPipelineResult[] = [];
   for (const model of models) {
     ctx.log(`── ${model} ──`);
-    const training = await trainModel(ctx, model);
-    const evaluation = await evaluateModel(ctx, model);
+    const data = await loadModelData(ctx, model);
+    const training = await trainModel(ctx, model, { data });
+    const evaluation = await evaluateModel(ctx, model, { data });
     const promotion = options.promote === false ? null : await promoteModel(ctx, model);
     if (promotion !== null) ctx.log(promotion.message);
     results.push({ model, training, evaluation, promotion });

@@ -14,7 +14,7 @@ import { PROFILE_FILE, TRAINING_RECORD, type TrainingRecord } from './candidate-
 import type { PipelineContext } from './context';
 import { profileTable } from './data-profile';
 import { gitState, type Lineage } from './lineage';
-import { loadModelData } from './model-data';
+import { loadModelData, type ModelData } from './model-data';
 import { candidateDir } from './workspace';
 
 export interface TrainSummary {
@@ -33,10 +33,15 @@ export interface TrainSummary {
 /**
  * Trains the candidate of `model` into `models/<model>/artifacts/candidate/`: TF.js layers files,
  * the fitted preprocessing, the training-data profile and `training.json` (lineage and history).
- * The folder is replaced as a whole only when training succeeded.
+ * The folder is replaced as a whole only when training succeeded. `data` skips loading the data
+ * again when the caller already holds it (the pipeline loads it once for train and evaluate).
  */
-export async function trainModel(ctx: PipelineContext, model: string): Promise<TrainSummary> {
-  const { loaded, table, split, dataMd5 } = await loadModelData(ctx, model);
+export async function trainModel(
+  ctx: PipelineContext,
+  model: string,
+  options: { readonly data?: ModelData } = {},
+): Promise<TrainSummary> {
+  const { loaded, table, split, dataMd5 } = options.data ?? (await loadModelData(ctx, model));
   const { config } = loaded;
   ctx.log(
     `${model}: ${table.rowCount} rows (train ${split.train.length}, validation ${split.validation.length}, test ${split.test.length}), data ${dataMd5.slice(0, 12)}`,
