@@ -19,3 +19,18 @@ export class PublishAbortedError extends Error {
 export class DeploymentFailedError extends Error {
   override readonly name = 'DeploymentFailedError';
 }
+
+/** The marker of a sticky comment is empty; without one the comment could never be found again. */
+export class InvalidStickyMarkerError extends Error {
+  override readonly name = 'InvalidStickyMarkerError';
+}
+
+/** Creating, updating or de-duplicating a sticky PR comment failed (`cause` is the API error). */
+export class StickyCommentError extends Error {
+  override readonly name = 'StickyCommentError';
+}
+
+/** Creating or updating a model's check run failed (`cause` is the API error). */
+export class ModelCheckError extends Error {
+  override readonly name = 'ModelCheckError';
+}

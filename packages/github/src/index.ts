@@ -1,14 +1,29 @@
+export type { ModelCheckInput } from './check-run';
+export { modelCheckName, setModelCheck } from './check-run';
 export type { GitHubClient, GitHubClientOptions, GitHubLog } from './client';
 export { createGitHubClient } from './client';
+export type { FinishDeploymentInput, StartDeploymentInput } from './deployment-status';
+export { finishDeployment, startDeployment } from './deployment-status';
 export type { PromotionPayload } from './deployments';
 export {
   PRODUCTION_ENVIRONMENT,
   readPromotionHistory,
   recordPromotion,
 } from './deployments';
-export { DeploymentFailedError, PublishAbortedError } from './errors';
+export {
+  DeploymentFailedError,
+  InvalidStickyMarkerError,
+  ModelCheckError,
+  PublishAbortedError,
+  StickyCommentError,
+} from './errors';
 export type { Release, ReleaseAsset, RepoCoordinates } from './release-assets';
 export { downloadReleaseAsset, uploadReleaseAsset } from './release-assets';
+export type { MetricPoint } from './release-metric-history';
+export { releaseMetricHistory } from './release-metric-history';
 export type { GitHubReleasesRegistryOptions } from './releases-registry';
 export { GitHubReleasesRegistry } from './releases-registry';
+export type { StickyCommentInput, StickyCommentResult } from './sticky-comment';
+export { upsertStickyComment } from './sticky-comment';
+export { GITHUB_TEXT_LIMIT, truncateText } from './text-limit';
 export { VERSION_MANIFEST_FILE } from './version-files';

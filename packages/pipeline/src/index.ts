@@ -1,6 +1,7 @@
 export type { ModelVersion } from '@repo/registry';
 export { artifactDigest, MODEL_FILES } from './artifact-digest';
 export type { TrainingRecord } from './candidate-files';
+export { type ChangedModelsInput, changedModels, DEFAULT_SHARED_PATHS } from './changed-models';
 export { classifyError, type ErrorKind } from './classify-error';
 export {
   type BackendPreference,
@@ -18,6 +19,7 @@ export {
 } from './errors';
 export { type EvaluationSummary, evaluateModel } from './evaluate-step';
 export { EXAMPLE_DATA_FILE, generateExampleData } from './example-data';
+export { type InputHash, trainingInputHash } from './input-hash';
 export type { Lineage } from './lineage';
 export { renderModelCard } from './model-card';
 export { loadModelData, type ModelData } from './model-data';
