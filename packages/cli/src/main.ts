@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { classifyError } from '@repo/pipeline';
+import { classifyError, type ErrorKind } from '@repo/pipeline';
+import { InvalidRecordError, ReleaseFormatError, ReleaseNotFoundError } from '@repo/serving';
 import { type Command, type CommandContext, globalOptions, globalOptionsHelp } from './command';
 import { commands } from './commands/index';
 import { ExitCode, exitCodeHelp } from './exit-codes';
@@ -44,7 +45,8 @@ function usage(message: string): number {
 }
 
 function report(error: unknown, json: boolean): number {
-  const kind = error instanceof UsageError ? 'usage' : classifyError(error);
+  const kind =
+    error instanceof UsageError ? 'usage' : (servingErrorKind(error) ?? classifyError(error));
   const exitCode =
     kind === 'usage'
       ? ExitCode.usage
@@ -137,4 +139,11 @@ function commandHelp(command: Command): string {
     '',
     exitCodeHelp,
   ].join('\n');
+}
+
+/** Errors of `mlops serve` (the serving package sits above the pipeline, so it is classified here). */
+function servingErrorKind(error: unknown): ErrorKind | undefined {
+  if (error instanceof ReleaseFormatError) return 'integrity';
+  if (error instanceof InvalidRecordError || error instanceof ReleaseNotFoundError) return 'input';
+  return undefined;
 }

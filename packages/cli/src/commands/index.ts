@@ -4,6 +4,7 @@ import { evaluate } from './evaluate';
 import { pipeline } from './pipeline';
 import { promote } from './promote';
 import { registryList, registryRollback, registryShow } from './registry';
+import { serve } from './serve';
 import { train } from './train';
 
 /** Every `mlops` command, in the order `--help` lists them. */
@@ -12,6 +13,7 @@ export const commands: readonly Command[] = [
   train,
   evaluate,
   promote,
+  serve,
   registryList,
   registryShow,
   registryRollback,

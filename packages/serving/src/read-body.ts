@@ -1,0 +1,47 @@
+import type { IncomingMessage } from 'node:http';
+import { RequestTooLargeError } from './errors';
+
+/**
+ * Reads a request body of at most `limit` bytes. A larger body (by its `content-length`, or as
+ * it streams in) rejects with `RequestTooLargeError` without buffering more than `limit` bytes.
+ * The request is not destroyed, so the caller can still answer (Node discards the unread rest
+ * of the body once the response is finished).
+ */
+export function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const tooLarge = () =>
+      new RequestTooLargeError(`the request body is larger than ${limit} bytes`, limit);
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(tooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) {
+        cleanup();
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const cleanup = () => {
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.off('error', onError);
+    };
+    request.on('data', onData);
+    request.on('end', onEnd);
+    request.on('error', onError);
+  });
+}
