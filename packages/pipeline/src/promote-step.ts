@@ -48,8 +48,17 @@ const ASSETS = [
 export async function promoteModel(
   ctx: PipelineContext,
   model: string,
-  options: { readonly bump?: VersionBump | undefined } = {},
+  options: {
+    readonly bump?: VersionBump | undefined;
+    /**
+     * Make the new version production at once (default: true, the local loop). On GitHub it is
+     * false: the release is published here, and production moves when the deploy workflow's
+     * deployment succeeds.
+     */
+    readonly setProduction?: boolean;
+  } = {},
 ): Promise<PromotionSummary> {
+  const setProduction = options.setProduction ?? true;
   const dir = candidateDir(ctx.paths, model);
   const record = await readJsonRecord<TrainingRecord>(
     dir,
@@ -76,7 +85,7 @@ export async function promoteModel(
   const same = versions.find((v) => v.lineage.artifactDigest === record.lineage.artifactDigest);
   if (same !== undefined) {
     const production = await ctx.registry.resolve(model, 'production');
-    if (production?.version !== same.version)
+    if (setProduction && production?.version !== same.version)
       await ctx.registry.promote(model, same.version, 'identical retraining of this version');
     return {
       model,
@@ -84,7 +93,7 @@ export async function promoteModel(
       version: same.version,
       tag: same.tag,
       bump: null,
-      message: `${model}: the candidate is bit-identical to ${same.tag} (artifact ${record.lineage.artifactDigest.slice(0, 12)}); nothing new registered${production?.version === same.version ? '' : `, ${same.tag} is production again`}.`,
+      message: `${model}: the candidate is bit-identical to ${same.tag} (artifact ${record.lineage.artifactDigest.slice(0, 12)}); nothing new registered${!setProduction || production?.version === same.version ? '' : `, ${same.tag} is production again`}.`,
     };
   }
 
@@ -111,14 +120,14 @@ export async function promoteModel(
     lineage: { ...record.lineage, parentVersion: production?.version },
     metrics: evaluation.candidate.metrics,
   });
-  await ctx.registry.promote(model, version, `promoted by mlops (${bump} bump)`);
+  if (setProduction) await ctx.registry.promote(model, version, `promoted by mlops (${bump} bump)`);
   return {
     model,
     status: 'promoted',
     version,
     tag: published.tag,
     bump,
-    message: `${model}: registered ${published.tag} (${bump}${latest === undefined ? ', first version' : ` after ${latest.tag}`}) and made it production.`,
+    message: `${model}: registered ${published.tag} (${bump}${latest === undefined ? ', first version' : ` after ${latest.tag}`})${setProduction ? ' and made it production' : ''}.`,
   };
 }
 

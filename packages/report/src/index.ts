@@ -21,6 +21,8 @@ export type { LearningCurveChart } from './learning-curve-chart';
 export { downsampleIndices, learningCurveChart } from './learning-curve-chart';
 export type { MetricDirection } from './metric-direction';
 export { metricDirection } from './metric-direction';
+export type { MetricHistoryChart, MetricHistoryPoint } from './metric-history-chart';
+export { metricHistoryChart } from './metric-history-chart';
 export type { MetricDiffEntry, MetricsDiff, MetricsDiffOptions } from './metrics-diff';
 export { metricsDiff } from './metrics-diff';
 export { renderMetricsJson } from './metrics-json';

@@ -31,7 +31,11 @@ export interface WorkflowJob {
   readonly defaults?: {
     readonly run?: { readonly shell?: string; readonly 'working-directory'?: string };
   };
+  /** Empty for a job that calls a reusable workflow (`uses:`). */
   readonly steps: readonly WorkflowStep[];
+  /** A reusable workflow this job calls (`./.github/workflows/x.yml`), instead of steps. */
+  readonly uses?: string;
+  readonly with?: Readonly<Record<string, string>>;
 }
 
 /** A workflow: its jobs by id, plus workflow-level `env` and `defaults`. */
@@ -69,7 +73,13 @@ export function parseWorkflow(text: string, file: string): Workflow {
     if (!isMap(job)) throw new WorkflowFileError(file, `jobs.${jobId}: not a map`);
     checkStringMap(file, `jobs.${jobId}.env`, job.env);
     checkStringMap(file, `jobs.${jobId}.outputs`, job.outputs);
-    if (job.uses !== undefined) continue; // a reusable-workflow call has no steps
+    if (job.uses !== undefined) {
+      // A reusable-workflow call has no steps of its own.
+      if (job.steps !== undefined)
+        throw new WorkflowFileError(file, `jobs.${jobId}: uses and steps together`);
+      job.steps = [];
+      continue;
+    }
     if (!Array.isArray(job.steps))
       throw new WorkflowFileError(file, `jobs.${jobId}.steps: not a list`);
     job.steps.forEach((step: unknown, index) => {

@@ -1,0 +1,3 @@
+export const OUTPUT_MODELS = 'models';
+export const OUTPUT_MATRIX = 'matrix';
+export const OUTPUT_ANY = 'any';

@@ -1,0 +1,6 @@
+export { createSafeCache, type SafeCache } from './safe-cache';
+export {
+  type RestoredCaches,
+  restoreTrainingCaches,
+  saveTrainingCaches,
+} from './training-cache';

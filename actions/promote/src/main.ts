@@ -1,0 +1,116 @@
+import * as core from '@actions/core';
+import { errorMessage, octokitLog, readEventPayload, readGitHubEnv } from '@repo/action-common';
+import {
+  createSafeCache,
+  restoreTrainingCaches,
+  saveTrainingCaches,
+} from '@repo/action-common/cache';
+import { createGitHubClient, GitHubReleasesRegistry } from '@repo/github';
+import {
+  createContext,
+  evaluateModel,
+  findRepoRoot,
+  loadModelData,
+  type PromotionSummary,
+  promoteModel,
+  trainModel,
+} from '@repo/pipeline';
+import { PromotionRefusedError } from './errors';
+import { getInputs } from './inputs';
+import { OUTPUT_PROMOTED, OUTPUT_RELEASED, OUTPUT_RELEASES } from './outputs';
+import { pullRequestBump } from './pull-request-bump';
+
+export async function run(): Promise<void> {
+  try {
+    const inputs = getInputs();
+    const github = readGitHubEnv();
+    const where = { owner: github.owner, repo: github.repo };
+    const client = createGitHubClient({
+      token: inputs.token,
+      baseUrl: github.apiUrl,
+      log: octokitLog,
+    });
+    const registry = new GitHubReleasesRegistry(client, {
+      ...where,
+      ...(github.sha === undefined ? {} : { commitish: github.sha }),
+    });
+    const root = findRepoRoot(github.workspace);
+    const ctx = createContext({
+      root,
+      registry,
+      backend: inputs.backend,
+      log: (line) => core.info(line),
+      progress: null,
+    });
+    const cache = createSafeCache(root, github.workspace);
+    if (inputs.models.length === 0) core.info('no changed model: nothing to promote');
+
+    let bump = inputs.bump;
+    if (bump === undefined && inputs.models.length > 0) {
+      const event = await readEventPayload();
+      const headCommit = event.head_commit as { message?: unknown } | undefined;
+      bump = await pullRequestBump(
+        client,
+        where,
+        github.sha,
+        typeof headCommit?.message === 'string' ? headCommit.message : undefined,
+      );
+    }
+
+    const results: PromotionSummary[] = [];
+    for (const model of inputs.models) {
+      const result = await core.group(`promote ${model}`, async () => {
+        const restored = await restoreTrainingCaches(cache, root, model);
+        const data = await loadModelData(ctx, model);
+        if (restored.candidateHit) {
+          core.info(
+            `${model}: shipping the candidate reviewed in the pull request (inputs ${restored.inputHash.slice(0, 12)})`,
+          );
+        } else {
+          core.info(
+            `${model}: no reviewed candidate for inputs ${restored.inputHash.slice(0, 12)}: retraining`,
+          );
+          await trainModel(ctx, model, { data });
+          await saveTrainingCaches(cache, root, model, restored);
+        }
+        await evaluateModel(ctx, model, {
+          data,
+          ...(github.runUrl === undefined ? {} : { runUrl: github.runUrl }),
+        });
+        // Production moves when the deploy workflow's deployment of the release succeeds.
+        return promoteModel(ctx, model, { bump, setProduction: false });
+      });
+      core.info(result.message);
+      results.push(result);
+    }
+
+    core.setOutput(
+      OUTPUT_RELEASES,
+      JSON.stringify(
+        results.map(({ model, status, version, tag, bump: applied }) => ({
+          model,
+          status,
+          version,
+          tag,
+          bump: applied,
+        })),
+      ),
+    );
+    core.setOutput(
+      OUTPUT_PROMOTED,
+      JSON.stringify(
+        results.filter((r) => r.status === 'promoted').map(({ model, version }) => ({ model, version })),
+      ),
+    );
+    core.setOutput(
+      OUTPUT_RELEASED,
+      results.some((r) => r.status === 'promoted') ? 'true' : 'false',
+    );
+    const refused = results.filter((r) => r.status === 'gates-failed');
+    if (refused.length > 0) {
+      throw new PromotionRefusedError(refused.map((r) => r.message).join('; '));
+    }
+  } catch (error) {
+    core.setFailed(errorMessage(error));
+  }
+}

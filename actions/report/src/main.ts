@@ -1,0 +1,98 @@
+import { resolve } from 'node:path';
+import * as core from '@actions/core';
+import { errorMessage, octokitLog, readGitHubEnv } from '@repo/action-common';
+import {
+  createGitHubClient,
+  GitHubReleasesRegistry,
+  releaseMetricHistory,
+  setModelCheck,
+  upsertStickyComment,
+} from '@repo/github';
+import { describeGate, metricHistoryChart, reportMarker } from '@repo/report';
+import { GatesFailedError } from './errors';
+import { getInputs, INPUT_REPORT_PATH } from './inputs';
+import { gatedMetric, type ModelReport, readModelReports } from './model-reports';
+import { OUTPUT_COMMENT_IDS, OUTPUT_PASSED } from './outputs';
+
+/** Releases shown in the metric-history chart. */
+const HISTORY_RELEASES = 10;
+
+export async function run(): Promise<void> {
+  try {
+    const inputs = getInputs();
+    const github = readGitHubEnv();
+    const where = { owner: github.owner, repo: github.repo };
+    const client = createGitHubClient({
+      token: inputs.token,
+      baseUrl: github.apiUrl,
+      log: octokitLog,
+    });
+    const registry = new GitHubReleasesRegistry(client, where);
+    const reports = await readModelReports(
+      resolve(github.workspace, inputs.reportPath),
+      INPUT_REPORT_PATH,
+    );
+
+    const commentIds: Record<string, number> = {};
+    const failures: string[] = [];
+    for (const report of reports) {
+      const body = await withHistoryChart(report, registry);
+      const comment = await upsertStickyComment(client, {
+        ...where,
+        issueNumber: inputs.prNumber,
+        marker: reportMarker(report.model),
+        body,
+      });
+      commentIds[report.model] = comment.id;
+      const { passed, gates } = report.evaluation;
+      const failed = gates.filter((g) => !g.passed);
+      await setModelCheck(client, {
+        ...where,
+        sha: inputs.sha,
+        model: report.model,
+        passed,
+        title: checkTitle(gates.length, failed.length),
+        summary:
+          gates.map((g) => `- ${g.passed ? '✅' : '❌'} ${g.reason}`).join('\n') ||
+          'No gates configured.',
+        text: body,
+        ...(github.runUrl === undefined ? {} : { detailsUrl: github.runUrl }),
+      });
+      core.info(
+        `${report.model}: comment ${comment.id} ${comment.action}; check ${passed ? 'passed' : 'failed'}`,
+      );
+      if (!passed) {
+        failures.push(
+          `${report.model} (${failed.map((g) => `${describeGate(g.gate)}: ${g.reason}`).join('; ')})`,
+        );
+      }
+    }
+    core.setOutput(OUTPUT_COMMENT_IDS, JSON.stringify(commentIds));
+    core.setOutput(OUTPUT_PASSED, failures.length === 0 ? 'true' : 'false');
+    if (failures.length > 0) {
+      throw new GatesFailedError(`quality gates failed: ${failures.join('; ')}`);
+    }
+  } catch (error) {
+    core.setFailed(errorMessage(error));
+  }
+}
+
+function checkTitle(total: number, failed: number): string {
+  if (total === 0) return 'No gates configured';
+  if (failed === 0) return total === 1 ? 'The gate passed' : `All ${total} gates passed`;
+  return `${failed} of ${total} gates failed`;
+}
+
+/** The report with a section charting the gated metric over the last releases, when there are any. */
+async function withHistoryChart(
+  report: ModelReport,
+  registry: GitHubReleasesRegistry,
+): Promise<string> {
+  const metric = gatedMetric(report.evaluation);
+  if (metric === undefined) return report.markdown;
+  const history = await releaseMetricHistory(registry, report.model, metric, HISTORY_RELEASES);
+  if (history.length === 0) return report.markdown;
+  const chart = metricHistoryChart(metric, history, report.evaluation.candidate.metrics[metric]);
+  if (chart === undefined) return report.markdown;
+  return `${report.markdown.trimEnd()}\n\n### ${metric} over the last releases\n\n${chart.caption}\n\n${chart.mermaid}\n`;
+}

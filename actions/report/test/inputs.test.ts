@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import {
+  getInputs,
+  INPUT_PR_NUMBER,
+  INPUT_REPORT_PATH,
+  INPUT_SHA,
+  INPUT_TOKEN,
+} from '../src/inputs';
+
+const SHA = 'c'.repeat(40);
+const valid = {
+  [INPUT_TOKEN]: 't',
+  [INPUT_REPORT_PATH]: 'reports',
+  [INPUT_PR_NUMBER]: '7',
+  [INPUT_SHA]: SHA,
+};
+const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+
+describe('getInputs of report', () => {
+  it('reads every input', () => {
+    expect(getInputs(reader(valid))).toEqual({
+      token: 't',
+      reportPath: 'reports',
+      prNumber: 7,
+      sha: SHA,
+    });
+  });
+
+  it('names each missing input', () => {
+    for (const name of [INPUT_TOKEN, INPUT_REPORT_PATH, INPUT_PR_NUMBER, INPUT_SHA]) {
+      expect(() => getInputs(reader({ ...valid, [name]: '' }))).toThrow(
+        `input "${name}" is required`,
+      );
+    }
+  });
+
+  it('refuses a pull request number or sha that is not one', () => {
+    expect(() => getInputs(reader({ ...valid, [INPUT_PR_NUMBER]: '-1' }))).toThrow(
+      /input "pr-number" is "-1"; expected a positive integer/,
+    );
+    expect(() => getInputs(reader({ ...valid, [INPUT_SHA]: 'HEAD' }))).toThrow(
+      /input "sha" is "HEAD"/,
+    );
+  });
+});

@@ -1,0 +1,21 @@
+import * as core from '@actions/core';
+import { type InputReader, parseChoice, parseModelName, requiredInput } from '@repo/action-common';
+
+export const INPUT_MODEL = 'model';
+export const INPUT_BACKEND = 'backend';
+
+export const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
+export type Backend = (typeof BACKENDS)[number];
+
+export interface Inputs {
+  readonly model: string;
+  readonly backend: Backend;
+}
+
+/** Parses and validates every input of the action. */
+export function getInputs(read: InputReader = (name) => core.getInput(name)): Inputs {
+  return {
+    model: parseModelName(requiredInput(read, INPUT_MODEL), INPUT_MODEL),
+    backend: parseChoice(read(INPUT_BACKEND).trim() || 'auto', INPUT_BACKEND, BACKENDS),
+  };
+}
