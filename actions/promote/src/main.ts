@@ -78,7 +78,11 @@ export async function run(): Promise<void> {
           ...(github.runUrl === undefined ? {} : { runUrl: github.runUrl }),
         });
         // Production moves when the deploy workflow's deployment of the release succeeds.
-        return promoteModel(ctx, model, { bump, setProduction: false });
+        return promoteModel(ctx, model, {
+          bump,
+          setProduction: false,
+          ...(github.runUrl === undefined ? {} : { links: { runUrl: github.runUrl } }),
+        });
       });
       core.info(result.message);
       results.push(result);
@@ -99,7 +103,9 @@ export async function run(): Promise<void> {
     core.setOutput(
       OUTPUT_PROMOTED,
       JSON.stringify(
-        results.filter((r) => r.status === 'promoted').map(({ model, version }) => ({ model, version })),
+        results
+          .filter((r) => r.status === 'promoted')
+          .map(({ model, version }) => ({ model, version })),
       ),
     );
     core.setOutput(

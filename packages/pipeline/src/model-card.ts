@@ -9,6 +9,7 @@ export interface ModelCardInput {
   readonly gates: readonly GateResult[];
   readonly testRows: number;
   readonly trainRows: number;
+  readonly links?: { readonly runUrl?: string; readonly pullRequestUrl?: string };
 }
 
 /**
@@ -54,6 +55,11 @@ export function renderModelCard(input: ModelCardInput): string {
     `- Packages: ${Object.entries(lineage.packages ?? {})
       .map(([name, version]) => `${name} ${version}`)
       .join(', ')}`,
+    '',
+    ...(input.links?.pullRequestUrl === undefined
+      ? []
+      : [`- Pull request: ${input.links.pullRequestUrl}`]),
+    ...(input.links?.runUrl === undefined ? [] : [`- Workflow run: ${input.links.runUrl}`]),
     '',
     '## Limitations',
     '- Trained on the data version above only; check the drift report before trusting it on newer data.',

@@ -56,6 +56,8 @@ export async function promoteModel(
      * deployment succeeds.
      */
     readonly setProduction?: boolean;
+    /** Where the version came from, linked from the model card (the release notes on GitHub). */
+    readonly links?: { readonly runUrl?: string; readonly pullRequestUrl?: string };
   } = {},
 ): Promise<PromotionSummary> {
   const setProduction = options.setProduction ?? true;
@@ -101,21 +103,21 @@ export async function promoteModel(
   const bump = options.bump ?? (await schemaBump(ctx, latest, record));
   const version = nextVersion(latest?.version, bump);
   const production = evaluation.production ?? undefined;
-  await writeFile(
-    join(dir, MODEL_CARD_FILE),
-    renderModelCard({
-      config: record.config,
-      version,
-      candidate: evaluation.candidate,
-      production,
-      gates: evaluation.gates,
-      testRows: evaluation.testRows,
-      trainRows: evaluation.trainRows,
-    }),
-  );
+  const card = renderModelCard({
+    config: record.config,
+    version,
+    candidate: evaluation.candidate,
+    production,
+    gates: evaluation.gates,
+    testRows: evaluation.testRows,
+    trainRows: evaluation.trainRows,
+    links: options.links ?? {},
+  });
+  await writeFile(join(dir, MODEL_CARD_FILE), card);
   const published = await ctx.registry.publish({
     model,
     version,
+    notes: card,
     files: ASSETS.map((name) => ({ name, path: join(dir, name) })),
     lineage: { ...record.lineage, parentVersion: production?.version },
     metrics: evaluation.candidate.metrics,

@@ -1,0 +1,242 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createGitHubClient, GitHubReleasesRegistry } from '@repo/github';
+import { type Emulator, startEmulator } from '@repo/github-emulator';
+import { type JobResult, runJob, type StepOverride } from '@repo/workflow-runner';
+import { projectRoot } from '../helpers/template-repo';
+import { GitRepository } from './git-repository';
+
+export const OWNER = 'acme';
+export const REPO = 'models';
+const TOKEN = 'ghs_scenario';
+const repository = {
+  full_name: `${OWNER}/${REPO}`,
+  name: REPO,
+  owner: { login: OWNER },
+  default_branch: 'main',
+};
+const workflow = (name: string) => join(projectRoot, '.github/workflows', name);
+
+/**
+ * GitHub for one scenario: the REST emulator, a bare origin with a working clone, an artifact
+ * store, and the workflow files run job by job with the bundled actions as processes.
+ */
+export class GitHubLoop {
+  private runId = 1000;
+  private readonly pulls = new Set<number>();
+  private readonly artifacts = mkdtempSync(join(tmpdir(), 'mlops-artifacts-'));
+
+  private constructor(
+    readonly emulator: Emulator,
+    readonly repo: GitRepository,
+  ) {}
+
+  static async start(options: { epochs: number }): Promise<GitHubLoop> {
+    const emulator = await startEmulator();
+    emulator.state.addRepo(`${OWNER}/${REPO}`, { defaultBranch: 'main' });
+    return new GitHubLoop(emulator, new GitRepository(options));
+  }
+
+  /** A client as a person or a test would use: no write spacing. */
+  client() {
+    return createGitHubClient({
+      token: TOKEN,
+      baseUrl: this.emulator.apiUrl,
+      throttle: { enabled: false },
+    });
+  }
+
+  registry(): GitHubReleasesRegistry {
+    return new GitHubReleasesRegistry(this.client(), { owner: OWNER, repo: REPO });
+  }
+
+  async close(): Promise<void> {
+    await this.emulator.close();
+  }
+
+  /** Third-party steps: checkout moves the clone, artifacts go to a local store. */
+  private overrides(sha: string): Record<string, StepOverride> {
+    return {
+      'actions/checkout': ({ with: input }) => {
+        this.repo.checkout(input.ref !== undefined && input.ref !== '' ? input.ref : sha);
+        return {};
+      },
+      'actions/upload-artifact': ({ with: input, env }) => {
+        const runDir = join(this.artifacts, String(env.GITHUB_RUN_ID));
+        mkdirSync(runDir, { recursive: true });
+        cpSync(String(input.path), join(runDir, String(input.name)), { recursive: true });
+        return {};
+      },
+      'actions/download-artifact': ({ with: input }) => {
+        const runDir = join(this.artifacts, String(input['run-id']));
+        const pattern = new RegExp(`^${String(input.pattern).replace(/\*/g, '.*')}$`);
+        if (!existsSync(runDir)) return {};
+        for (const name of readdirSync(runDir).filter((n) => pattern.test(n))) {
+          cpSync(join(runDir, name), join(String(input.path), name), { recursive: true });
+        }
+        return {};
+      },
+    };
+  }
+
+  /** Runs `work` and puts the clone back on the branch it was on (checkout steps detach it). */
+  private async keepBranch<T>(work: () => Promise<T>): Promise<T> {
+    const branch = this.repo.git('rev-parse', '--abbrev-ref', 'HEAD');
+    try {
+      return await work();
+    } finally {
+      if (branch !== 'HEAD') this.repo.git('checkout', '-q', '-f', branch);
+    }
+  }
+
+  private async job(
+    file: string,
+    job: string,
+    event: { name: string; payload: Record<string, unknown> },
+    sha: string,
+    extra: {
+      matrix?: Record<string, string>;
+      needs?: Record<string, { outputs?: Record<string, string>; result?: 'success' }>;
+      runId: number;
+    },
+  ): Promise<JobResult> {
+    const result = await runJob({
+      workflowFile: workflow(file),
+      job,
+      event,
+      workspace: this.repo.work,
+      github: {
+        repository: `${OWNER}/${REPO}`,
+        sha,
+        apiUrl: this.emulator.apiUrl,
+        serverUrl: this.emulator.webUrl,
+        runId: extra.runId,
+        token: TOKEN,
+      },
+      secrets: { GITHUB_TOKEN: TOKEN },
+      stepOverrides: this.overrides(sha),
+      ...(extra.matrix === undefined ? {} : { matrix: extra.matrix }),
+      ...(extra.needs === undefined ? {} : { needs: extra.needs }),
+    });
+    return result;
+  }
+
+  /** model-pr.yml (changes → train-evaluate per model), then model-report.yml on its workflow_run. */
+  pullRequestRun(pr: { number: number; branch: string }) {
+    return this.keepBranch(() => this.runPullRequest(pr));
+  }
+
+  private async runPullRequest(pr: { number: number; branch: string }) {
+    const head = this.repo.git('rev-parse', pr.branch);
+    const base = this.repo.git('rev-parse', 'main');
+    if (!this.pulls.has(pr.number)) {
+      this.pulls.add(pr.number);
+      this.emulator.state.addPullRequest(`${OWNER}/${REPO}`, {
+        number: pr.number,
+        head: { ref: pr.branch, sha: head },
+        base: { ref: 'main' },
+      });
+    }
+    const runId = ++this.runId;
+    const event = {
+      name: 'pull_request',
+      payload: {
+        action: 'synchronize',
+        number: pr.number,
+        pull_request: {
+          number: pr.number,
+          head: { sha: head, ref: pr.branch },
+          base: { sha: base, ref: 'main' },
+        },
+        repository,
+      },
+    };
+    const changes = await this.job('model-pr.yml', 'changes', event, head, { runId });
+    const models = JSON.parse(changes.outputs.matrix ?? '{"model":[]}') as { model: string[] };
+    const trained: JobResult[] = [];
+    for (const model of models.model) {
+      trained.push(
+        await this.job('model-pr.yml', 'train-evaluate', event, head, {
+          runId,
+          matrix: { model },
+          needs: { changes: { outputs: { ...changes.outputs }, result: 'success' } },
+        }),
+      );
+    }
+    const report = await this.job(
+      'model-report.yml',
+      'report',
+      {
+        name: 'workflow_run',
+        payload: {
+          action: 'completed',
+          workflow_run: {
+            id: runId,
+            event: 'pull_request',
+            conclusion: 'success',
+            head_sha: head,
+            pull_requests: [{ number: pr.number }],
+          },
+          repository,
+        },
+      },
+      this.repo.git('rev-parse', 'main'),
+      { runId: ++this.runId },
+    );
+    return { head, changes, trained, report };
+  }
+
+  /** model-release.yml on the push of a merge: changes → promote, then deploy.yml for each release. */
+  releaseRun(push: { before: string; after: string }) {
+    return this.keepBranch(() => this.runRelease(push));
+  }
+
+  private async runRelease(push: { before: string; after: string }) {
+    const runId = ++this.runId;
+    const event = {
+      name: 'push',
+      payload: {
+        ref: 'refs/heads/main',
+        before: push.before,
+        after: push.after,
+        head_commit: { message: 'Merge pull request' },
+        repository,
+      },
+    };
+    const changes = await this.job('model-release.yml', 'changes', event, push.after, { runId });
+    const promote = await this.job('model-release.yml', 'promote', event, push.after, {
+      runId,
+      needs: { changes: { outputs: { ...changes.outputs }, result: 'success' } },
+    });
+    const promoted = JSON.parse(promote.outputs.promoted || '[]') as {
+      model: string;
+      version: string;
+    }[];
+    const deploys: JobResult[] = [];
+    for (const release of promoted) deploys.push(...(await this.runDeploy(release, push.after)));
+    return { changes, promote, promoted, deploys };
+  }
+
+  /** deploy.yml as model-release calls it, or as a person dispatches it to roll back. */
+  deployRun(target: { model: string; version: string }, sha: string): Promise<JobResult[]> {
+    return this.keepBranch(() => this.runDeploy(target, sha));
+  }
+
+  private async runDeploy(
+    target: { model: string; version: string },
+    sha: string,
+  ): Promise<JobResult[]> {
+    const runId = ++this.runId;
+    const event = {
+      name: 'workflow_dispatch',
+      payload: { inputs: target, ref: 'refs/heads/main', repository },
+    };
+    const resolved = await this.job('deploy.yml', 'target', event, sha, { runId });
+    const deploy = await this.job('deploy.yml', 'deploy', event, sha, {
+      runId,
+      needs: { target: { outputs: { ...resolved.outputs }, result: 'success' } },
+    });
+    return [resolved, deploy];
+  }
+}
