@@ -199,4 +199,30 @@ describe('the GitHub loop: pull request, comment, check, merge, release, deploy,
       'house-prices@v1.1.0',
     ]);
   });
+
+  it('survives a 502 and a secondary rate limit while reporting: retried, and the job succeeds', async () => {
+    gh.repo.branch('pr-3');
+    gh.repo.edit('models/house-prices/model.yaml', (t) => t.replace('patience: 8', 'patience: 7'));
+    gh.repo.commit('Less patience');
+    gh.repo.push('pr-3');
+    gh.emulator.faults.inject({
+      method: 'GET',
+      path: /\/issues\/3\/comments/,
+      status: 502,
+      times: 1,
+    });
+    gh.emulator.faults.secondaryRateLimit({
+      method: 'POST',
+      path: /\/check-runs/,
+      retryAfter: 1,
+      times: 1,
+    });
+    const run = await gh.pullRequestRun({ number: 3, branch: 'pr-3' });
+    expect(run.report.result, run.report.steps.map((s) => s.stdout).join('\n')).toBe('success');
+    expect(gh.emulator.faults.pending).toBe(0);
+    const failed = gh.emulator.state.requests.filter((r) => r.status === 502 || r.status === 403);
+    expect(failed.length).toBeGreaterThanOrEqual(2);
+    expect(await comments(3)).toHaveLength(1);
+    expect((await check(run.head))[0]?.conclusion).toBe('success');
+  });
 });
