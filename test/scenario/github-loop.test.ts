@@ -185,14 +185,28 @@ describe('the GitHub loop: pull request, comment, check, merge, release, deploy,
     expect((await gh.registry().resolve('house-prices', 'production'))?.version).toBe('1.0.0');
   });
 
-  it('re-running the release of the same commit creates nothing new', async () => {
+  it('a release run compares each model with its last release: nothing changed since, nothing to release', async () => {
     const main = gh.repo.git('rev-parse', 'main');
     const release = await gh.releaseRun({
       before: gh.repo.git('rev-parse', 'main~1'),
       after: main,
     });
+    expect(release.changes.outputs.any).toBe('false');
+    expect(release.promote.result).toBe('skipped');
+  });
+
+  it('re-running the release of the same commit creates nothing new', async () => {
+    const main = gh.repo.git('rev-parse', 'main');
+    const models = '["house-prices"]';
+    const release = await gh.releaseRun(
+      { before: gh.repo.git('rev-parse', 'main~1'), after: main },
+      { rerunPromote: { models, matrix: `{"model":${models}}`, any: 'true' } },
+    );
     expect(release.promote.result).toBe('success');
     expect(release.promoted).toEqual([]);
+    expect(release.promote.steps.map((step) => step.stdout).join('\n')).toContain(
+      'bit-identical to house-prices@v1.1.0',
+    );
     const { data } = await gh.client().rest.repos.listReleases({ ...where, per_page: 100 });
     expect(data.map((r) => r.tag_name).sort()).toEqual([
       'house-prices@v1.0.0',

@@ -188,11 +188,21 @@ export class GitHubLoop {
   }
 
   /** model-release.yml on the push of a merge: changes → promote, then deploy.yml for each release. */
-  releaseRun(push: { before: string; after: string }) {
-    return this.keepBranch(() => this.runRelease(push));
+  /**
+   * `rerunPromote` re-runs the promote job with the outputs `changes` gave the first time, as
+   * "Re-run jobs" does on GitHub.
+   */
+  releaseRun(
+    push: { before: string; after: string },
+    options: { rerunPromote?: Record<string, string> } = {},
+  ) {
+    return this.keepBranch(() => this.runRelease(push, options));
   }
 
-  private async runRelease(push: { before: string; after: string }) {
+  private async runRelease(
+    push: { before: string; after: string },
+    options: { rerunPromote?: Record<string, string> },
+  ) {
     const runId = ++this.runId;
     const event = {
       name: 'push',
@@ -204,7 +214,10 @@ export class GitHubLoop {
         repository,
       },
     };
-    const changes = await this.job('model-release.yml', 'changes', event, push.after, { runId });
+    const changes =
+      options.rerunPromote === undefined
+        ? await this.job('model-release.yml', 'changes', event, push.after, { runId })
+        : { outputs: options.rerunPromote };
     const promote = await this.job('model-release.yml', 'promote', event, push.after, {
       runId,
       needs: { changes: { outputs: { ...changes.outputs }, result: 'success' } },
@@ -214,6 +227,11 @@ export class GitHubLoop {
       version: string;
     }[];
     const deploys: JobResult[] = [];
+    // GitHub creates the tag of a published release in the repository; so does this origin.
+    for (const release of promoted) {
+      this.repo.git('tag', `${release.model}@v${release.version}`, push.after);
+      this.repo.git('push', '-q', 'origin', `${release.model}@v${release.version}`);
+    }
     for (const release of promoted) deploys.push(...(await this.runDeploy(release, push.after)));
     return { changes, promote, promoted, deploys };
   }

@@ -28,3 +28,15 @@ export async function changedFiles(root: string, base: string, head: string): Pr
     );
   }
 }
+
+/** The newest release tag of `model` (`<model>@v<semver>`, version order), if the checkout has one. */
+export async function latestReleaseTag(root: string, model: string): Promise<string | undefined> {
+  try {
+    const { stdout } = await run('git', ['tag', '--list', `${model}@v*`, '--sort=-v:refname'], {
+      cwd: root,
+    });
+    return stdout.split('\n').find((line) => /@v\d+\.\d+\.\d+$/.test(line));
+  } catch (cause) {
+    throw new GitDiffError(`git tag --list failed in ${root}`, { cause });
+  }
+}

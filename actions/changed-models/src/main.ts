@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { errorMessage, runnerWorkspace } from '@repo/action-common';
 import { changedModels, findRepoRoot, listModels, workspacePaths } from '@repo/pipeline';
-import { changedFiles, GitDiffError } from './changed-files';
+import { changedFiles, GitDiffError, latestReleaseTag } from './changed-files';
 import { getInputs } from './inputs';
 import { OUTPUT_ANY, OUTPUT_MATRIX, OUTPUT_MODELS } from './outputs';
 
@@ -11,7 +11,20 @@ export async function run(): Promise<void> {
     const paths = workspacePaths({ root: findRepoRoot(runnerWorkspace()) });
     const models = await listModels(paths);
     let changed: string[];
-    if (inputs.baseSha === undefined) {
+    if (inputs.sinceLastRelease) {
+      changed = [];
+      for (const model of models) {
+        const tag = await latestReleaseTag(paths.root, model);
+        if (tag === undefined) {
+          core.info(`${model}: no release tag yet: changed`);
+          changed.push(model);
+          continue;
+        }
+        const files = await changedFiles(paths.root, tag, inputs.headSha);
+        if (changedModels({ changedFiles: files, models: [model] }).length > 0) changed.push(model);
+        core.info(`${model}: ${files.length} changed file(s) since ${tag}`);
+      }
+    } else if (inputs.baseSha === undefined) {
       core.info('no base commit (a new branch): every model counts as changed');
       changed = models;
     } else {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getInputs, INPUT_BASE_SHA, INPUT_HEAD_SHA } from '../src/inputs';
+import { getInputs, INPUT_BASE_SHA, INPUT_HEAD_SHA, INPUT_SINCE_LAST_RELEASE } from '../src/inputs';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
@@ -10,7 +10,18 @@ describe('getInputs of changed-models', () => {
     expect(getInputs(reader({ [INPUT_BASE_SHA]: A, [INPUT_HEAD_SHA]: B }))).toEqual({
       baseSha: A,
       headSha: B,
+      sinceLastRelease: false,
     });
+  });
+
+  it('reads since-last-release as a boolean and refuses anything else', () => {
+    const base = { [INPUT_BASE_SHA]: A, [INPUT_HEAD_SHA]: B };
+    expect(
+      getInputs(reader({ ...base, [INPUT_SINCE_LAST_RELEASE]: 'true' })).sinceLastRelease,
+    ).toBe(true);
+    expect(() => getInputs(reader({ ...base, [INPUT_SINCE_LAST_RELEASE]: 'yes please' }))).toThrow(
+      /since-last-release/,
+    );
   });
 
   it('treats an all-zero base (a new branch) as no base', () => {
