@@ -107,6 +107,10 @@ describe('the GitHub loop: pull request, comment, check, merge, release, deploy,
       release.promote.steps.map((s) => s.stderr + s.stdout).join('\n'),
     ).toBe('success');
     expect(release.promoted).toEqual([{ model: 'house-prices', version: '1.0.0' }]);
+    // The files the pull request run trained and the review saw are the files released.
+    const promoteLog = release.promote.steps.map((step) => step.stdout).join('\n');
+    expect(promoteLog).toContain('shipping the candidate reviewed in the pull request');
+    expect(promoteLog).not.toContain('retraining');
     const { data } = await gh
       .client()
       .rest.repos.getReleaseByTag({ ...where, tag: 'house-prices@v1.0.0' });

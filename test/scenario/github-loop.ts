@@ -1,9 +1,9 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { createGitHubClient, GitHubReleasesRegistry } from '@repo/github';
 import { type Emulator, startEmulator } from '@repo/github-emulator';
 import { type JobResult, runJob, type StepOverride } from '@repo/workflow-runner';
+import { unzipSync, zipSync } from 'fflate';
 import { projectRoot } from '../helpers/template-repo';
 import { GitRepository } from './git-repository';
 
@@ -25,7 +25,6 @@ const workflow = (name: string) => join(projectRoot, '.github/workflows', name);
 export class GitHubLoop {
   private runId = 1000;
   private readonly pulls = new Set<number>();
-  private readonly artifacts = mkdtempSync(join(tmpdir(), 'mlops-artifacts-'));
 
   private constructor(
     readonly emulator: Emulator,
@@ -62,18 +61,28 @@ export class GitHubLoop {
         this.repo.checkout(input.ref !== undefined && input.ref !== '' ? input.ref : sha);
         return {};
       },
+      // actions/upload-artifact stores a zip with the run; download-artifact fetches it by run id.
       'actions/upload-artifact': ({ with: input, env }) => {
-        const runDir = join(this.artifacts, String(env.GITHUB_RUN_ID));
-        mkdirSync(runDir, { recursive: true });
-        cpSync(String(input.path), join(runDir, String(input.name)), { recursive: true });
+        this.emulator.state.addArtifact(`${OWNER}/${REPO}`, {
+          name: String(input.name),
+          zip: zipFolder(String(input.path)),
+          runId: Number(env.GITHUB_RUN_ID),
+          headSha: sha,
+        });
         return {};
       },
       'actions/download-artifact': ({ with: input }) => {
-        const runDir = join(this.artifacts, String(input['run-id']));
         const pattern = new RegExp(`^${String(input.pattern).replace(/\*/g, '.*')}$`);
-        if (!existsSync(runDir)) return {};
-        for (const name of readdirSync(runDir).filter((n) => pattern.test(n))) {
-          cpSync(join(runDir, name), join(String(input.path), name), { recursive: true });
+        for (const { payload, zip } of this.emulator.state
+          .repo(`${OWNER}/${REPO}`)
+          .artifacts.values()) {
+          if (payload.workflow_run?.id !== Number(input['run-id']) || !pattern.test(payload.name))
+            continue;
+          for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(zip)))) {
+            const file = join(String(input.path), payload.name, name);
+            mkdirSync(dirname(file), { recursive: true });
+            writeFileSync(file, bytes);
+          }
         }
         return {};
       },
@@ -257,4 +266,18 @@ export class GitHubLoop {
     });
     return [resolved, deploy];
   }
+}
+
+/** The files under `dir` as a zip archive, paths relative to `dir` (as upload-artifact stores them). */
+function zipFolder(dir: string): Buffer {
+  const files: Record<string, Uint8Array> = {};
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current)) {
+      const path = join(current, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else files[relative(dir, path)] = readFileSync(path);
+    }
+  };
+  walk(dir);
+  return Buffer.from(zipSync(files));
 }

@@ -19,6 +19,7 @@ import { PromotionRefusedError } from './errors';
 import { getInputs } from './inputs';
 import { OUTPUT_PROMOTED, OUTPUT_RELEASED, OUTPUT_RELEASES } from './outputs';
 import { pullRequestBump } from './pull-request-bump';
+import { restoreReviewedCandidate } from './reviewed-candidate';
 
 export async function run(): Promise<void> {
   try {
@@ -62,9 +63,12 @@ export async function run(): Promise<void> {
       const result = await core.group(`promote ${model}`, async () => {
         const restored = await restoreTrainingCaches(cache, root, model);
         const data = await loadModelData(ctx, model);
-        if (restored.candidateHit) {
+        const reviewed = restored.candidateHit
+          ? { runId: undefined }
+          : await restoreReviewedCandidate(client, where, root, model, restored.inputHash);
+        if (reviewed !== undefined) {
           core.info(
-            `${model}: shipping the candidate reviewed in the pull request (inputs ${restored.inputHash.slice(0, 12)})`,
+            `${model}: shipping the candidate reviewed in the pull request (inputs ${restored.inputHash.slice(0, 12)}${reviewed.runId === undefined ? '' : `, run ${reviewed.runId}`})`,
           );
         } else {
           core.info(

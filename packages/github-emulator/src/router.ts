@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FaultInjector } from './faults';
+import { ARTIFACT_STORAGE_PREFIX } from './handlers/artifacts';
 import type { HandlerResult } from './handlers/context';
 import { HANDLERS } from './handlers/index';
 import { ASSET_STORAGE_PREFIX, downloadAsset } from './handlers/release-assets';
@@ -136,6 +137,13 @@ export class Router {
 
   /** Signed-storage stand-in that the asset download redirect points to. */
   #serveStorage(url: URL, path: string): RouterResponse {
+    if (path.startsWith(ARTIFACT_STORAGE_PREFIX)) {
+      const artifact = this.#state
+        .findRepo(url.searchParams.get('repo') ?? '')
+        ?.artifacts.get(Number(path.slice(ARTIFACT_STORAGE_PREFIX.length)));
+      if (artifact === undefined) return errorResponse(notFound());
+      return { status: 200, headers: { 'content-type': 'application/zip' }, body: artifact.zip };
+    }
     const id = Number(path.slice(ASSET_STORAGE_PREFIX.length));
     const repo = this.#state.findRepo(url.searchParams.get('repo') ?? '');
     const asset = repo?.assets.get(id);
@@ -173,7 +181,9 @@ function splitHost(pathname: string): { host: RecordedRequest['host']; path: str
       return { host, path: decodePath(pathname.slice(prefix.length) || '/') };
     }
   }
-  if (pathname.startsWith(ASSET_STORAGE_PREFIX)) return { host: 'storage', path: pathname };
+  if (pathname.startsWith(ASSET_STORAGE_PREFIX) || pathname.startsWith(ARTIFACT_STORAGE_PREFIX)) {
+    return { host: 'storage', path: pathname };
+  }
   return { host: 'web', path: pathname };
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type ChangedFile, diffEntry } from './payloads/diff-entry';
 import type { RateLimitSnapshot } from './payloads/rate-limit';
 import type {
+  Artifact,
   CheckRun,
   CommitStatus,
   Deployment,
@@ -12,7 +13,7 @@ import type {
   Release,
   ReleaseAsset,
 } from './payloads/schemas';
-import type { Urls } from './payloads/urls';
+import { nodeId, timestamp, type Urls } from './payloads/urls';
 import { type Account, GITHUB_ACTIONS_BOT } from './payloads/user';
 
 /** Thrown when a test seeds state inconsistently (bad repo name, unknown repo, duplicate number). */
@@ -87,8 +88,26 @@ export interface RepoRecord {
   readonly statuses: StatusRecord[];
   readonly deployments: Map<number, Deployment>;
   readonly deploymentStatuses: Map<number, DeploymentStatus[]>;
+  /** Workflow run artifacts (what actions/upload-artifact stores), with their zip archives. */
+  readonly artifacts: Map<number, ArtifactRecord>;
   /** Release explicitly marked latest (`make_latest: "true"`), if any. */
   latestReleaseId: number | undefined;
+}
+
+/** An artifact and the bytes of its zip archive. */
+export interface ArtifactRecord {
+  readonly payload: Artifact;
+  readonly zip: Buffer;
+}
+
+export interface AddArtifactOptions {
+  readonly name: string;
+  /** The zip archive, as actions/upload-artifact stores it. */
+  readonly zip: Buffer;
+  readonly runId: number;
+  readonly headSha?: string;
+  readonly headBranch?: string;
+  readonly expired?: boolean;
 }
 
 export interface AddRepoOptions {
@@ -163,6 +182,39 @@ export class EmulatorState {
     return this.#tokens[token];
   }
 
+  /**
+   * Stores a workflow run's artifact, as actions/upload-artifact does (through an API that is not
+   * part of GitHub's REST description); it is then listed and downloaded through the REST routes.
+   */
+  addArtifact(fullName: string, options: AddArtifactOptions): Artifact {
+    const repo = this.repo(fullName);
+    const id = this.nextId();
+    const created = this.now();
+    const api = `${this.urls.api}/repos/${repo.fullName}/actions/artifacts/${id}`;
+    const payload: Artifact = {
+      id,
+      node_id: nodeId('MDg6QXJ0aWZhY3Q', id),
+      name: options.name,
+      size_in_bytes: options.zip.length,
+      url: api,
+      archive_download_url: `${api}/zip`,
+      expired: options.expired ?? false,
+      created_at: timestamp(created),
+      updated_at: timestamp(created),
+      expires_at: timestamp(new Date(created.getTime() + 90 * 24 * 3600 * 1000)),
+      digest: `sha256:${createHash('sha256').update(options.zip).digest('hex')}`,
+      workflow_run: {
+        id: options.runId,
+        repository_id: repo.id,
+        head_repository_id: repo.id,
+        head_branch: options.headBranch ?? repo.defaultBranch,
+        head_sha: options.headSha ?? fakeSha(`${repo.fullName}@run-${options.runId}`),
+      },
+    };
+    repo.artifacts.set(id, { payload, zip: options.zip });
+    return payload;
+  }
+
   /** Seeds a repository `owner/name` whose default branch points at a deterministic sha. */
   addRepo(fullName: string, options: AddRepoOptions = {}): RepoRecord {
     const match = /^([\w.-]+)\/([\w.-]+)$/.exec(fullName);
@@ -192,6 +244,7 @@ export class EmulatorState {
       statuses: [],
       deployments: new Map(),
       deploymentStatuses: new Map(),
+      artifacts: new Map(),
       latestReleaseId: undefined,
     };
     this.#repos.set(key, repo);

@@ -34,3 +34,8 @@ export class StickyCommentError extends Error {
 export class ModelCheckError extends Error {
   override readonly name = 'ModelCheckError';
 }
+
+/** A workflow run artifact cannot be downloaded or extracted. */
+export class ArtifactDownloadError extends Error {
+  override readonly name = 'ArtifactDownloadError';
+}

@@ -11,6 +11,7 @@ export {
   recordPromotion,
 } from './deployments';
 export {
+  ArtifactDownloadError,
   DeploymentFailedError,
   InvalidStickyMarkerError,
   ModelCheckError,
@@ -27,3 +28,4 @@ export type { StickyCommentInput, StickyCommentResult } from './sticky-comment';
 export { upsertStickyComment } from './sticky-comment';
 export { GITHUB_TEXT_LIMIT, truncateText } from './text-limit';
 export { VERSION_MANIFEST_FILE } from './version-files';
+export { downloadArtifact, findArtifact } from './workflow-artifact';

@@ -1,3 +1,4 @@
+import { downloadArtifact, getArtifact, listArtifacts } from './artifacts';
 import { createCheckRun, getCheckRun, listCheckRunsForRef, updateCheckRun } from './checks';
 import { createCommitStatus, getCombinedStatus, listCommitStatuses } from './commit-statuses';
 import type { Handler } from './context';
@@ -40,6 +41,9 @@ const R = '/repos/{owner}/{repo}';
 /** Implemented operations, keyed `METHOD /template` exactly as in GitHub's OpenAPI description. */
 export const HANDLERS: Readonly<Record<string, Handler>> = {
   'GET /rate_limit': getRateLimit,
+  [`GET ${R}/actions/artifacts`]: listArtifacts,
+  [`GET ${R}/actions/artifacts/{artifact_id}`]: getArtifact,
+  [`GET ${R}/actions/artifacts/{artifact_id}/{archive_format}`]: downloadArtifact,
   [`GET ${R}`]: getRepo,
   [`GET ${R}/releases`]: listReleases,
   [`POST ${R}/releases`]: createRelease,

@@ -2,6 +2,7 @@ import type { components } from '@octokit/openapi-types';
 
 /** Response payload shapes from GitHub's OpenAPI description (`components["schemas"]`). */
 export type Schemas = components['schemas'];
+export type Artifact = Schemas['artifact'];
 export type Release = Schemas['release'];
 export type ReleaseAsset = Schemas['release-asset'];
 export type GitRef = Schemas['git-ref'];
