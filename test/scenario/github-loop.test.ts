@@ -243,4 +243,15 @@ describe('the GitHub loop: pull request, comment, check, merge, release, deploy,
     expect(await comments(3)).toHaveLength(1);
     expect((await check(run.head))[0]?.conclusion).toBe('success');
   });
+
+  it('a pull request from a fork (workflow_run lists none) gets its comment through the recorded number', async () => {
+    gh.repo.branch('pr-4');
+    gh.repo.edit('models/house-prices/model.yaml', (t) => t.replace('patience: 8', 'patience: 6'));
+    gh.repo.commit('From a fork');
+    gh.repo.push('pr-4');
+    const run = await gh.pullRequestRun({ number: 4, branch: 'pr-4', fork: true });
+    expect(run.report.result, run.report.steps.map((s) => s.stdout).join('\n')).toBe('success');
+    expect(await comments(4)).toHaveLength(1);
+    expect(run.report.summary).toContain(MARKER);
+  });
 });

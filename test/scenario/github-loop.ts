@@ -132,11 +132,11 @@ export class GitHubLoop {
   }
 
   /** model-pr.yml (changes → train-evaluate per model), then model-report.yml on its workflow_run. */
-  pullRequestRun(pr: { number: number; branch: string }) {
+  pullRequestRun(pr: { number: number; branch: string; fork?: boolean }) {
     return this.keepBranch(() => this.runPullRequest(pr));
   }
 
-  private async runPullRequest(pr: { number: number; branch: string }) {
+  private async runPullRequest(pr: { number: number; branch: string; fork?: boolean }) {
     const head = this.repo.git('rev-parse', pr.branch);
     const base = this.repo.git('rev-parse', 'main');
     if (!this.pulls.has(pr.number)) {
@@ -185,7 +185,8 @@ export class GitHubLoop {
             event: 'pull_request',
             conclusion: 'success',
             head_sha: head,
-            pull_requests: [{ number: pr.number }],
+            // A fork's pull request is not listed in workflow_run.
+            pull_requests: pr.fork === true ? [] : [{ number: pr.number }],
           },
           repository,
         },

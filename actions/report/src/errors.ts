@@ -2,3 +2,8 @@
 export class GatesFailedError extends Error {
   override readonly name = 'GatesFailedError';
 }
+
+/** The pull request to report on cannot be told, or does not match the reported commit. */
+export class PullRequestNumberError extends Error {
+  override readonly name = 'PullRequestNumberError';
+}

@@ -14,7 +14,11 @@ export const INPUT_SHA = 'sha';
 export interface Inputs {
   readonly token: string;
   readonly reportPath: string;
-  readonly prNumber: number;
+  /**
+   * Undefined when the input is empty: a pull request from a fork (workflow_run lists no pull
+   * request then); the number is read from the report artifact and checked against `sha`.
+   */
+  readonly prNumber: number | undefined;
   readonly sha: string;
 }
 
@@ -23,7 +27,10 @@ export function getInputs(read: InputReader = (name) => core.getInput(name)): In
   return {
     token: requiredInput(read, INPUT_TOKEN),
     reportPath: requiredInput(read, INPUT_REPORT_PATH),
-    prNumber: parsePositiveInteger(requiredInput(read, INPUT_PR_NUMBER), INPUT_PR_NUMBER),
+    prNumber:
+      read(INPUT_PR_NUMBER).trim() === ''
+        ? undefined
+        : parsePositiveInteger(read(INPUT_PR_NUMBER).trim(), INPUT_PR_NUMBER),
     sha: parseCommitSha(requiredInput(read, INPUT_SHA), INPUT_SHA),
   };
 }

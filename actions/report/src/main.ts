@@ -13,6 +13,7 @@ import { GatesFailedError } from './errors';
 import { getInputs, INPUT_REPORT_PATH } from './inputs';
 import { gatedMetric, type ModelReport, readModelReports } from './model-reports';
 import { OUTPUT_COMMENT_IDS, OUTPUT_PASSED } from './outputs';
+import { pullRequestFromReports } from './pull-request-number';
 
 /** Releases shown in the metric-history chart. */
 const HISTORY_RELEASES = 10;
@@ -33,17 +34,27 @@ export async function run(): Promise<void> {
       INPUT_REPORT_PATH,
     );
 
+    const prNumber =
+      inputs.prNumber ??
+      (await pullRequestFromReports(
+        client,
+        where,
+        resolve(github.workspace, inputs.reportPath),
+        inputs.sha,
+      ));
+
     const commentIds: Record<string, number> = {};
     const failures: string[] = [];
     for (const report of reports) {
       const body = await withHistoryChart(report, registry);
       const comment = await upsertStickyComment(client, {
         ...where,
-        issueNumber: inputs.prNumber,
+        issueNumber: prNumber,
         marker: reportMarker(report.model),
         body,
       });
       commentIds[report.model] = comment.id;
+      await core.summary.addRaw(body).addEOL().write();
       const { passed, gates } = report.evaluation;
       const failed = gates.filter((g) => !g.passed);
       await setModelCheck(client, {

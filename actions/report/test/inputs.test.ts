@@ -27,11 +27,15 @@ describe('getInputs of report', () => {
   });
 
   it('names each missing input', () => {
-    for (const name of [INPUT_TOKEN, INPUT_REPORT_PATH, INPUT_PR_NUMBER, INPUT_SHA]) {
+    for (const name of [INPUT_TOKEN, INPUT_REPORT_PATH, INPUT_SHA]) {
       expect(() => getInputs(reader({ ...valid, [name]: '' }))).toThrow(
         `input "${name}" is required`,
       );
     }
+  });
+
+  it('leaves the pull request number undefined when empty (a fork: read from the reports)', () => {
+    expect(getInputs(reader({ ...valid, [INPUT_PR_NUMBER]: '' })).prNumber).toBeUndefined();
   });
 
   it('refuses a pull request number or sha that is not one', () => {
