@@ -2,13 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import { errorMessage, octokitLog, readGitHubEnv } from '@repo/action-common';
-import {
-  createGitHubClient,
-  finishDeployment,
-  GitHubReleasesRegistry,
-  startDeployment,
-} from '@repo/github';
+import { errorMessage } from '@repo/action-common';
+import { connectGitHub } from '@repo/action-common/github';
+import { finishDeployment, type GitHubReleasesRegistry, startDeployment } from '@repo/github';
 import type { DataProfile } from '@repo/pipeline';
 import { versionTag } from '@repo/registry';
 import { loadRelease } from '@repo/serving';
@@ -22,14 +18,7 @@ const PROFILE_FILE = 'profile.json';
 export async function run(): Promise<void> {
   try {
     const inputs = getInputs();
-    const github = readGitHubEnv();
-    const where = { owner: github.owner, repo: github.repo };
-    const client = createGitHubClient({
-      token: inputs.token,
-      baseUrl: github.apiUrl,
-      log: octokitLog,
-    });
-    const registry = new GitHubReleasesRegistry(client, where);
+    const { client, github, registry, where } = connectGitHub(inputs.token);
     const tag = versionTag(inputs.model, inputs.version);
     core.setOutput(OUTPUT_TAG, tag);
 

@@ -1,8 +1,8 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { errorMessage, octokitLog, readGitHubEnv } from '@repo/action-common';
-import { createGitHubClient, GitHubReleasesRegistry } from '@repo/github';
+import { errorMessage } from '@repo/action-common';
+import { connectGitHub } from '@repo/action-common/github';
 import { candidateDir, createContext, evaluateModel, findRepoRoot } from '@repo/pipeline';
 import { getInputs } from './inputs';
 import { OUTPUT_PASSED, OUTPUT_REPORT_PATH } from './outputs';
@@ -13,13 +13,7 @@ const REPORT_FILES = ['report.md', 'evaluation.json', 'metrics.json'] as const;
 export async function run(): Promise<void> {
   try {
     const inputs = getInputs();
-    const github = readGitHubEnv();
-    const client = createGitHubClient({
-      token: inputs.token,
-      baseUrl: github.apiUrl,
-      log: octokitLog,
-    });
-    const registry = new GitHubReleasesRegistry(client, { owner: github.owner, repo: github.repo });
+    const { github, registry } = connectGitHub(inputs.token);
     const root = findRepoRoot(github.workspace);
     const ctx = createContext({
       root,

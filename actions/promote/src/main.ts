@@ -1,11 +1,11 @@
 import * as core from '@actions/core';
-import { errorMessage, octokitLog, readEventPayload, readGitHubEnv } from '@repo/action-common';
+import { errorMessage, readEventPayload } from '@repo/action-common';
 import {
   createSafeCache,
   restoreTrainingCaches,
   saveTrainingCaches,
 } from '@repo/action-common/cache';
-import { createGitHubClient, GitHubReleasesRegistry } from '@repo/github';
+import { connectGitHub } from '@repo/action-common/github';
 import {
   createContext,
   evaluateModel,
@@ -24,17 +24,7 @@ import { restoreReviewedCandidate } from './reviewed-candidate';
 export async function run(): Promise<void> {
   try {
     const inputs = getInputs();
-    const github = readGitHubEnv();
-    const where = { owner: github.owner, repo: github.repo };
-    const client = createGitHubClient({
-      token: inputs.token,
-      baseUrl: github.apiUrl,
-      log: octokitLog,
-    });
-    const registry = new GitHubReleasesRegistry(client, {
-      ...where,
-      ...(github.sha === undefined ? {} : { commitish: github.sha }),
-    });
+    const { client, github, registry, where } = connectGitHub(inputs.token);
     const root = findRepoRoot(github.workspace);
     const ctx = createContext({
       root,

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { errorMessage, octokitLog, readGitHubEnv } from '@repo/action-common';
+import { errorMessage } from '@repo/action-common';
+import { connectGitHub } from '@repo/action-common/github';
 import {
-  createGitHubClient,
-  GitHubReleasesRegistry,
+  type GitHubReleasesRegistry,
   releaseMetricHistory,
   setModelCheck,
   upsertStickyComment,
@@ -21,14 +21,7 @@ const HISTORY_RELEASES = 10;
 export async function run(): Promise<void> {
   try {
     const inputs = getInputs();
-    const github = readGitHubEnv();
-    const where = { owner: github.owner, repo: github.repo };
-    const client = createGitHubClient({
-      token: inputs.token,
-      baseUrl: github.apiUrl,
-      log: octokitLog,
-    });
-    const registry = new GitHubReleasesRegistry(client, where);
+    const { client, github, registry, where } = connectGitHub(inputs.token);
     const reports = await readModelReports(
       resolve(github.workspace, inputs.reportPath),
       INPUT_REPORT_PATH,
