@@ -53,13 +53,23 @@ const one = (i: number) => JSON.stringify({ records: [records[i % records.length
 const batch100 = JSON.stringify({ records: records.slice(0, 100) });
 
 let i = 0;
+const headers = { 'content-type': 'application/json' };
 const http1 = async () => {
-  const response = await fetch(`${server.url}/predict`, { method: 'POST', body: one(i++) });
+  const response = await fetch(`${server.url}/predict`, {
+    method: 'POST',
+    headers,
+    body: one(i++),
+  });
   if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
   await response.json();
 };
 const http100 = async () => {
-  const response = await fetch(`${server.url}/predict`, { method: 'POST', body: batch100 });
+  const response = await fetch(`${server.url}/predict`, {
+    method: 'POST',
+    headers,
+    body: batch100,
+  });
+  if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
   await response.json();
 };
 const inProcess1 = () => model.predict([records[i++ % records.length] as (typeof records)[number]]);

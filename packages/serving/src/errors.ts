@@ -62,3 +62,75 @@ export class RequestTooLargeError extends Error {
     super(message, options);
   }
 }
+
+/** An HTTP request body whose content type the endpoint does not read (415). */
+export class UnsupportedMediaTypeError extends Error {
+  override readonly name = 'UnsupportedMediaTypeError';
+  constructor(
+    message: string,
+    /** The `content-type` header as received (empty when absent). */
+    readonly contentType: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** An HTTP request body that did not arrive in full within the server's request timeout (408). */
+export class RequestTimeoutError extends Error {
+  override readonly name = 'RequestTimeoutError';
+  constructor(
+    message: string,
+    /** The timeout, in milliseconds. */
+    readonly timeoutMs: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** A request names a model, or a version of it, that this server has not loaded (404). */
+export class ModelNotServedError extends Error {
+  override readonly name = 'ModelNotServedError';
+  constructor(
+    message: string,
+    readonly model: string,
+    /** The version asked for; empty when the URL names none. */
+    readonly version: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * With `onInvalid: 'reject'`, a record holds a value the model was not trained for: a number
+ * outside the `min`/`max` its `model.yaml` declares, or a category never seen in training.
+ */
+export class RejectedRecordError extends Error {
+  override readonly name = 'RejectedRecordError';
+  constructor(
+    message: string,
+    /** 0-based index of the first offending record. */
+    readonly record: number,
+    /** Its first offending feature. */
+    readonly field: string,
+    readonly kind: 'out-of-range' | 'unseen-category',
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** The model predicted NaN or ±Infinity for a record: never answered as a (null) prediction. */
+export class NonFinitePredictionError extends Error {
+  override readonly name = 'NonFinitePredictionError';
+  constructor(
+    message: string,
+    /** 0-based index of the first record whose prediction is not finite. */
+    readonly record: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}

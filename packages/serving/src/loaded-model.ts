@@ -6,11 +6,28 @@ import {
 } from '@repo/features';
 import type { BackendName, Task } from '@repo/train';
 import { predict } from '@repo/train';
+import { NonFinitePredictionError, RejectedRecordError } from './errors';
 import type { InputField } from './release-metadata';
-import { validateRecords } from './validate-records';
+import {
+  type FeatureRule,
+  featureRules,
+  findWarnings,
+  type RecordWarning,
+  validateRecords,
+} from './validate-records';
 
 /** The layers model as `@repo/train` loads it (only what serving uses of it). */
 export type ServableNetwork = Parameters<typeof predict>[0];
+
+/** What to do with a record holding a value the model was not trained for. */
+export type OnInvalid = 'warn' | 'reject';
+
+export interface Prediction {
+  /** One finite value per record. */
+  readonly predictions: number[];
+  /** The warnings of each record, aligned with `predictions`; absent when there are none. */
+  readonly warnings?: RecordWarning[][];
+}
 
 /** A registered model version, downloaded, verified and loaded, ready to predict. */
 export interface LoadedModel {
@@ -24,14 +41,22 @@ export interface LoadedModel {
   readonly task: Task;
   /** The input columns each record must hold. */
   readonly inputSchema: readonly InputField[];
+  /** The name of what it predicts (the target column). */
+  readonly target: string;
+  /** Each feature with its declared range or its training levels, in input order. */
+  readonly features: readonly FeatureRule[];
   /** Where the verified files of the version are. */
   readonly dir: string;
   /**
    * Predicts one value per record with the training-time transforms: `transformRecords`, the
    * network, then (regression) `inverseTarget` back to the target's scale; for classification
-   * the positive-class probability. Throws `InvalidRecordError` naming the record and field.
+   * the positive-class probability. Throws `InvalidRecordError` naming the record and field of
+   * a missing feature or a value of the wrong type. Values outside a declared range and unseen
+   * categories are returned as `warnings` (`onInvalid: 'warn'`, the default) or thrown as
+   * `RejectedRecordError` (`'reject'`). A prediction that is not finite throws
+   * `NonFinitePredictionError`.
    */
-  predict(records: readonly FeatureRecord[]): { predictions: number[] };
+  predict(records: readonly FeatureRecord[], onInvalid?: OnInvalid): Prediction;
   /** Frees the network's tensors; `predict` must not be called afterwards. */
   dispose(): void;
 }
@@ -48,18 +73,49 @@ export interface LoadedModelParts {
   readonly network: ServableNetwork;
 }
 
+function reject(warnings: readonly RecordWarning[][]): never {
+  const record = warnings.findIndex((list) => list.length > 0);
+  const first = warnings[record]?.[0] as RecordWarning;
+  const count = warnings.filter((list) => list.length > 0).length;
+  const others = count > 1 ? ` (${count - 1} more record(s) too)` : '';
+  throw new RejectedRecordError(
+    `record ${record}: ${first.message}${others}`,
+    record,
+    first.field,
+    first.kind,
+  );
+}
+
+function assertFinite(values: ArrayLike<number>): void {
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) {
+      throw new NonFinitePredictionError(
+        `record ${i}: the model predicted ${values[i]}, not a finite number`,
+        i,
+      );
+    }
+  }
+}
+
 /** Binds a loaded network to its preprocessing. */
 export function createLoadedModel(parts: LoadedModelParts): LoadedModel {
   const { preprocessor, network, ...info } = parts;
+  const features = featureRules(preprocessor, info.inputSchema);
   return {
     ...info,
-    predict(records) {
+    target: preprocessor.target.name,
+    features,
+    predict(records, onInvalid = 'warn') {
       validateRecords(preprocessor, records);
+      const warnings = findWarnings(features, records);
+      if (warnings !== undefined && onInvalid === 'reject') reject(warnings);
       if (records.length === 0) return { predictions: [] };
-      const features = transformRecords(preprocessor, records);
-      const raw = predict(network, features.x, features.width);
+      const matrix = transformRecords(preprocessor, records);
+      const raw = predict(network, matrix.x, matrix.width);
       const values = info.task === 'regression' ? inverseTarget(preprocessor, raw) : raw;
-      return { predictions: Array.from(values) };
+      assertFinite(values);
+      const predictions = Array.from(values);
+      return warnings === undefined ? { predictions } : { predictions, warnings };
     },
     dispose() {
       network.dispose();

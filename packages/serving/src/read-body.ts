@@ -1,13 +1,18 @@
 import type { IncomingMessage } from 'node:http';
-import { RequestTooLargeError } from './errors';
+import { RequestTimeoutError, RequestTooLargeError } from './errors';
 
 /**
- * Reads a request body of at most `limit` bytes. A larger body (by its `content-length`, or as
- * it streams in) rejects with `RequestTooLargeError` without buffering more than `limit` bytes.
- * The request is not destroyed, so the caller can still answer (Node discards the unread rest
- * of the body once the response is finished).
+ * Reads a request body of at most `limit` bytes within `timeoutMs` milliseconds. A larger body
+ * (by its `content-length`, or as it streams in) rejects with `RequestTooLargeError` without
+ * buffering more than `limit` bytes; a body still incomplete after `timeoutMs` rejects with
+ * `RequestTimeoutError`. The request is not destroyed, so the caller can still answer (Node
+ * discards the unread rest of the body once the response is finished).
  */
-export function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+export function readBody(
+  request: IncomingMessage,
+  limit: number,
+  timeoutMs = Number.POSITIVE_INFINITY,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const tooLarge = () =>
       new RequestTooLargeError(`the request body is larger than ${limit} bytes`, limit);
@@ -35,7 +40,19 @@ export function readBody(request: IncomingMessage, limit: number): Promise<Buffe
       cleanup();
       reject(error);
     };
+    const timer = Number.isFinite(timeoutMs)
+      ? setTimeout(() => {
+          cleanup();
+          reject(
+            new RequestTimeoutError(
+              `the request body did not arrive within ${timeoutMs} ms`,
+              timeoutMs,
+            ),
+          );
+        }, timeoutMs)
+      : undefined;
     const cleanup = () => {
+      clearTimeout(timer);
       request.off('data', onData);
       request.off('end', onEnd);
       request.off('error', onError);

@@ -5,10 +5,16 @@ import { ReleaseFormatError } from './errors';
 /** The record of a version's training (`training.json`), as published with the version. */
 export const TRAINING_RECORD = 'training.json';
 
-/** One input column of the model, as declared in its config (`numeric`, `categorical`, …). */
+/**
+ * One input column of the model, as declared in its config (`numeric`, `categorical`, …), with
+ * the `min`/`max` its `model.yaml` declares for a numeric feature (read from the copy of the
+ * config that `training.json` keeps), when it declares them.
+ */
 export interface InputField {
   readonly name: string;
   readonly type: string;
+  readonly min?: number;
+  readonly max?: number;
 }
 
 /** What serving needs from `training.json`: the task and the input columns the model reads. */
@@ -58,7 +64,20 @@ export async function readReleaseMetadata(path: string): Promise<ReleaseMetadata
         path,
       );
     }
-    return { name: field.name, type: field.type };
+    return { name: field.name, type: field.type, ...declaredRange(parsed.config, field.name) };
   });
   return { task: task as Task, inputSchema };
+}
+
+/** The `min`/`max` of feature `name` in the config's `features` list (the keys it declares). */
+function declaredRange(config: unknown, name: string): { min?: number; max?: number } {
+  const features = isObject(config) && Array.isArray(config.features) ? config.features : [];
+  const declared: unknown = features.find(
+    (feature: unknown) => isObject(feature) && feature.name === name,
+  );
+  if (!isObject(declared)) return {};
+  return {
+    ...(typeof declared.min === 'number' ? { min: declared.min } : {}),
+    ...(typeof declared.max === 'number' ? { max: declared.max } : {}),
+  };
 }

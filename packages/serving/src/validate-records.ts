@@ -52,3 +52,82 @@ export function validateRecords(
     }
   });
 }
+
+/** What a record may hold for one feature beyond its type: its declared range or known levels. */
+export interface FeatureRule {
+  readonly name: string;
+  readonly kind: 'numeric' | 'categorical';
+  /** Declared bounds of a numeric feature (inclusive); absent when `model.yaml` declares none. */
+  readonly min?: number | undefined;
+  readonly max?: number | undefined;
+  /** The levels a categorical feature was trained on. */
+  readonly levels?: ReadonlySet<string> | undefined;
+}
+
+/** A value the model was not trained for, reported with the prediction (or rejected). */
+export interface RecordWarning {
+  readonly field: string;
+  readonly kind: 'out-of-range' | 'unseen-category';
+  readonly message: string;
+}
+
+/**
+ * The rules of each feature of `state`, with the ranges of `ranges` (the input schema of
+ * `training.json`, whose fields carry the `min`/`max` of `model.yaml`). Built once per model.
+ */
+export function featureRules(
+  state: PreprocessorState,
+  ranges: readonly { readonly name: string; readonly min?: number; readonly max?: number }[],
+): FeatureRule[] {
+  return state.features.map((feature): FeatureRule => {
+    if (feature.kind === 'categorical') {
+      return { name: feature.name, kind: 'categorical', levels: new Set(feature.levels) };
+    }
+    const range = ranges.find((field) => field.name === feature.name);
+    return { name: feature.name, kind: 'numeric', min: range?.min, max: range?.max };
+  });
+}
+
+function warningFor(rule: FeatureRule, value: unknown): RecordWarning | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (rule.kind === 'categorical') {
+    if (rule.levels === undefined || rule.levels.has(value as string)) return undefined;
+    return {
+      field: rule.name,
+      kind: 'unseen-category',
+      message: `"${rule.name}" is ${JSON.stringify(value)}, a category not seen in training`,
+    };
+  }
+  const number = value as number;
+  if (
+    (rule.min === undefined || number >= rule.min) &&
+    (rule.max === undefined || number <= rule.max)
+  ) {
+    return undefined;
+  }
+  return {
+    field: rule.name,
+    kind: 'out-of-range',
+    message: `"${rule.name}" is ${number}, outside the declared range [${rule.min ?? '-∞'}, ${rule.max ?? '∞'}]`,
+  };
+}
+
+/**
+ * The warnings of each record (a list per record, aligned with `records`), or `undefined` when
+ * no record has any. `records` must have passed `validateRecords`.
+ */
+export function findWarnings(
+  rules: readonly FeatureRule[],
+  records: readonly FeatureRecord[],
+): RecordWarning[][] | undefined {
+  let found: RecordWarning[][] | undefined;
+  records.forEach((record, index) => {
+    for (const rule of rules) {
+      const warning = warningFor(rule, record[rule.name]);
+      if (warning === undefined) continue;
+      found ??= records.map(() => []);
+      found[index]?.push(warning);
+    }
+  });
+  return found;
+}

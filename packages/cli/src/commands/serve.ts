@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadRelease, startServer } from '@repo/serving';
+import { loadRelease, type OnInvalid, startServer } from '@repo/serving';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { UsageError } from '../usage-error';
@@ -17,6 +17,14 @@ function parsePort(text: string | undefined): number {
   return port;
 }
 
+function parseOnInvalid(text: string | undefined): OnInvalid {
+  if (text === undefined) return 'warn';
+  if (text !== 'warn' && text !== 'reject') {
+    throw new UsageError(`serve: --on-invalid must be warn or reject, not "${text}"`);
+  }
+  return text;
+}
+
 /** Resolves on the first SIGINT or SIGTERM. */
 function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
@@ -32,18 +40,22 @@ function untilSignal(): Promise<NodeJS.Signals> {
 
 export const serve: Command = {
   name: 'serve',
-  summary: 'serve a registered version over HTTP (GET /health, POST /predict) until interrupted',
-  usage: 'mlops serve <model> [--version <version>|production|latest] [--port <n>] [--host <h>]',
+  summary:
+    'serve a registered version over HTTP (POST /predict, Open Inference v2, TF Serving, MLflow; GET /openapi.json) until interrupted',
+  usage:
+    'mlops serve <model> [--version <version>|production|latest] [--port <n>] [--host <h>] [--on-invalid warn|reject]',
   options: {
     version: { type: 'string' },
     port: { type: 'string' },
     host: { type: 'string' },
+    'on-invalid': { type: 'string' },
   },
   async run(context) {
     const model = requirePositional(context, 'model', 'serve');
     const ref = (context.values.version as string | undefined) ?? 'production';
     const port = parsePort(context.values.port as string | undefined);
     const host = (context.values.host as string | undefined) ?? '127.0.0.1';
+    const onInvalid = parseOnInvalid(context.values['on-invalid'] as string | undefined);
     const ctx = pipelineContext(context);
     const version = await ctx.registry.resolve(model, ref);
     if (version === undefined) throw new UsageError(`serve: ${model} has no version "${ref}"`);
@@ -52,7 +64,13 @@ export const serve: Command = {
       backend: ctx.backend,
     });
     try {
-      const server = await startServer({ model: loaded, host, port, log: context.log });
+      const server = await startServer({
+        model: loaded,
+        host,
+        port,
+        onInvalid,
+        log: context.log,
+      });
       context.log(`serving ${loaded.tag} on ${server.url}`);
       const signal = await untilSignal();
       context.log(`${signal}: stopping`);
