@@ -1,13 +1,14 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { removeInterruptedTempFiles } from './cache-layout';
 import { hashDirectory } from './directory-object';
 import { readDvcConfig } from './dvc-config';
-import { DvcPointerError } from './errors';
+import { DvcOverlappingOutputError, DvcPointerError } from './errors';
 import { ensureGitignored } from './gitignore-entry';
 import { hashFile } from './hash-file';
 import { ObjectCache } from './object-cache';
 import { writePointer } from './pointer-file';
-import { toRootRelative } from './tracked-outputs';
+import { loadTrackedOutputs, toRootRelative } from './tracked-outputs';
 
 export interface AddOptions {
   readonly root: string;
@@ -29,12 +30,33 @@ export interface AddResult {
 }
 
 /**
+ * Throw DvcOverlappingOutputError when `relpath` is, is inside, or holds an output of another
+ * pointer (re-adding the output of `pointerFile` itself is an update, not an overlap).
+ */
+async function refuseOverlap(root: string, pointerFile: string, relpath: string): Promise<void> {
+  const ownPointer = toRootRelative(root, pointerFile);
+  for (const output of await loadTrackedOutputs(root)) {
+    const tracked = output.relpath;
+    if (output.pointerRel === ownPointer && tracked === relpath) continue;
+    if (
+      tracked === relpath ||
+      relpath.startsWith(`${tracked}/`) ||
+      tracked.startsWith(`${relpath}/`)
+    ) {
+      throw new DvcOverlappingOutputError(ownPointer, relpath, output.pointerRel, tracked);
+    }
+  }
+}
+
+/**
  * Track a file or directory, as `dvc add` does: hash it (DVC 3 md5 of raw bytes), copy its
  * objects and, for a directory, its `.dir` listing into the cache, write `<target>.dvc` next
- * to it and add `/<name>` to the `.gitignore` beside it.
+ * to it and add `/<name>` to the `.gitignore` beside it. A path inside (or holding) an output
+ * another pointer tracks is refused with DvcOverlappingOutputError before anything is written.
  */
 export async function add(options: AddOptions): Promise<AddResult> {
   const config = await readDvcConfig(options.root);
+  await removeInterruptedTempFiles(config);
   const abs = resolve(config.root, options.target);
   const name = basename(abs);
   const pointerFile = join(dirname(abs), `${name}.dvc`);
@@ -42,6 +64,7 @@ export async function add(options: AddOptions): Promise<AddResult> {
   if (rel === '' || rel.startsWith('..') || resolve(config.root, rel) !== abs) {
     throw new DvcPointerError(pointerFile, 'outs[0].path', `target must be inside ${config.root}`);
   }
+  await refuseOverlap(config.root, pointerFile, toRootRelative(config.root, abs));
   const info = await stat(abs);
   const cache = new ObjectCache(config.cacheDir);
   const relpath = toRootRelative(config.root, abs);

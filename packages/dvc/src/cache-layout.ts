@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { removeStaleTempFiles } from './atomic-write';
 import type { HashAlgorithm } from './hash-file';
 
 /** 32 lowercase hex digits, with `.dir` for directory listings. */
@@ -28,4 +29,24 @@ export function objectPath(root: string, md5: string, algorithm: HashAlgorithm =
 /** Folder for temporary files of a cache (same filesystem, so finished files are renamed in). */
 export function cacheTempDir(cacheDir: string): string {
   return join(cacheDir, 'tmp');
+}
+
+/**
+ * Folder for temporary copies of workspace files (`<root>/.dvc/tmp/checkout`): inside the
+ * repository, so on the workspace's filesystem and renamed into place atomically, but never
+ * inside a tracked folder where `status` or `add` would see them.
+ */
+export function workspaceTempDir(dvcDir: string): string {
+  return join(dvcDir, 'tmp', 'checkout');
+}
+
+/** Remove what interrupted runs left in the temp folders of the cache and the workspace. */
+export async function removeInterruptedTempFiles(config: {
+  readonly cacheDir: string;
+  readonly dvcDir: string;
+}): Promise<string[]> {
+  return [
+    ...(await removeStaleTempFiles(cacheTempDir(config.cacheDir))),
+    ...(await removeStaleTempFiles(workspaceTempDir(config.dvcDir))),
+  ];
 }

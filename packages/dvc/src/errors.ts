@@ -5,7 +5,7 @@
 
 /** A `.dvc` pointer file cannot be read, is not YAML, or has a field of the wrong form. */
 export class DvcPointerError extends Error {
-  override readonly name = 'DvcPointerError';
+  override readonly name: string = 'DvcPointerError';
   constructor(
     /** The pointer file, as given by the caller. */
     readonly file: string,
@@ -77,5 +77,66 @@ export class DvcRemoteError extends Error {
     options?: { cause?: unknown },
   ) {
     super(`remote ${url}: ${message}`, options);
+  }
+}
+
+/** At most this many paths are named in a message; the error's field has them all. */
+const NAMED_PATHS = 10;
+
+function namePaths(paths: readonly string[]): string {
+  const named = paths.slice(0, NAMED_PATHS).join(', ');
+  return paths.length > NAMED_PATHS ? `${named} and ${paths.length - NAMED_PATHS} more` : named;
+}
+
+/**
+ * `pull` would overwrite workspace files whose contents are not in the cache (edited, or
+ * created there), so they would be lost. Nothing was written. A DvcPointerError (the workspace
+ * does not match the pointer), so it maps to exit code 3, invalid input.
+ */
+export class DvcWorkspaceConflictError extends DvcPointerError {
+  override readonly name: string = 'DvcWorkspaceConflictError';
+  constructor(
+    /** The pointer files whose outputs hold the files, relative to the root. */
+    readonly pointers: readonly string[],
+    /** The files, relative to the root, `/`-separated. */
+    readonly paths: readonly string[],
+    options?: { cause?: unknown },
+  ) {
+    super(
+      pointers.join(', '),
+      'outs',
+      `pull would overwrite ${paths.length} workspace file${paths.length === 1 ? '' : 's'} whose contents are not in the DVC cache: ${namePaths(paths)}. Nothing was written. Add the change to keep it, or pull with --force to discard it.`,
+      options,
+    );
+  }
+}
+
+/**
+ * `add` was given a path inside an output another pointer already tracks, or a folder holding
+ * one: a second pointer would overlap it. A DvcPointerError, so exit code 3 (invalid input).
+ */
+export class DvcOverlappingOutputError extends DvcPointerError {
+  override readonly name: string = 'DvcOverlappingOutputError';
+  constructor(
+    /** The pointer file add would have written. */
+    file: string,
+    /** The target of add, relative to the root. */
+    readonly target: string,
+    /** The pointer file that already tracks the overlapping output, relative to the root. */
+    readonly trackedBy: string,
+    /** That output, relative to the root. */
+    readonly trackedPath: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      file,
+      'outs[0].path',
+      trackedPath === target
+        ? `${target} is already tracked by ${trackedBy}; a second pointer would overlap it`
+        : target.startsWith(`${trackedPath}/`)
+          ? `${target} is inside ${trackedPath}, which ${trackedBy} already tracks; add ${trackedPath} instead to version the change`
+          : `${target} holds ${trackedPath}, which ${trackedBy} already tracks; a second pointer would overlap it`,
+      options,
+    );
   }
 }

@@ -13,8 +13,10 @@ export {
   DvcConfigError,
   DvcObjectCorruptError,
   DvcObjectMissingError,
+  DvcOverlappingOutputError,
   DvcPointerError,
   DvcRemoteError,
+  DvcWorkspaceConflictError,
 } from './errors';
 export { type FileHash, type HashAlgorithm, hashBytes, hashFile } from './hash-file';
 export { HttpRemote } from './http-remote';
@@ -29,7 +31,13 @@ export {
   readPointer,
   writePointer,
 } from './pointer-file';
-export type { ProgressListener, TransferPhase, TransferProgress } from './progress';
+export {
+  etaSeconds,
+  type ProgressListener,
+  type TransferPhase,
+  type TransferProgress,
+  transferRate,
+} from './progress';
 export { type PullOptions, type PullResult, pull } from './pull';
 export { type PushOptions, type PushResult, push } from './push';
 export { openRemote, type Remote, remoteFromUrl } from './remote';

@@ -114,7 +114,7 @@ export class ObjectCache {
         }
         return hasher.size;
       },
-      { tempDir: cacheTempDir(this.dir), mode: CACHE_MODE },
+      { tempDir: cacheTempDir(this.dir), mode: CACHE_MODE, pauseStep: 'pull:download' },
     );
   }
 

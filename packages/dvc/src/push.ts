@@ -1,4 +1,5 @@
-import { isDirObjectId } from './cache-layout';
+import { isDirObjectId, removeInterruptedTempFiles } from './cache-layout';
+import { cachedSize } from './checkout-plan';
 import { mapLimit } from './concurrency';
 import { readDvcConfig } from './dvc-config';
 import { DvcObjectCorruptError, DvcObjectMissingError, DvcRemoteError } from './errors';
@@ -43,6 +44,7 @@ async function verifiedInCache(cache: ObjectCache, ref: ObjectRef, remote: Remot
  */
 export async function push(options: PushOptions): Promise<PushResult> {
   const config = await readDvcConfig(options.root);
+  await removeInterruptedTempFiles(config);
   const remote = openRemote(config, options.remote);
   if (remote.readOnly) {
     throw new DvcRemoteError(remote.url, 'cannot push: this remote is read-only (HTTP)');
@@ -78,7 +80,13 @@ export async function push(options: PushOptions): Promise<PushResult> {
   });
   const missing = ordered.filter((_, index) => !present[index]);
 
-  const upload = new PhaseProgress('upload', missing.length, options.onProgress);
+  const sizes = await mapLimit(missing, jobs, (ref) => cachedSize(cache, ref));
+  const upload = new PhaseProgress(
+    'upload',
+    missing.length,
+    options.onProgress,
+    sizes.reduce((sum, size) => sum + size, 0),
+  );
   const files = missing.filter((ref) => !isDirObjectId(ref.md5));
   const listings = missing.filter((ref) => isDirObjectId(ref.md5));
   for (const batch of [files, listings]) {

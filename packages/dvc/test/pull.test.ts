@@ -43,8 +43,9 @@ describe('pull', () => {
     const keptInode = (await stat(keptPath)).ino;
     await rm(join(root, 'data', 'nested'), { recursive: true });
     await writeFile(join(root, 'data', 'crlf.txt'), 'changed\n');
-    const result = await pull({ root });
+    const result = await pull({ root, force: true });
     expect(result).toMatchObject({ checkedOut: 3, unchanged: 3, downloaded: 0 });
+    expect(result.overwritten).toEqual(['data/crlf.txt']);
     expect((await stat(keptPath)).ino).toBe(keptInode);
     expect(await snapshot(join(root, 'data'))).toEqual(await snapshot(join(FIXTURES, 'dataset')));
   });

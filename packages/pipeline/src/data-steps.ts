@@ -1,6 +1,6 @@
-import { add, pull, push, type StatusReport, status } from '@repo/dvc';
+import { add, pull, push, type StatusReport, status, type TransferProgress } from '@repo/dvc';
 import type { PipelineContext } from './context';
-import { formatBytes, transferLogger } from './transfer-progress';
+import { formatBytes, transferReporter } from './transfer-progress';
 
 /** The pointer of the template's data: `data.dvc` at the repository root, tracking `data/`. */
 export const DATA_POINTER = 'data.dvc';
@@ -9,22 +9,47 @@ export interface DataStepSummary {
   readonly message: string;
 }
 
-/** remote → cache → workspace for `data.dvc`; every object verified before it is written. */
+/** Runs `transfer` with byte progress on the context's progress stream or log. */
+async function withProgress<T>(
+  ctx: PipelineContext,
+  transfer: (onProgress: (progress: TransferProgress) => void) => Promise<T>,
+): Promise<T> {
+  const reporter = transferReporter(ctx.log, ctx.progress);
+  try {
+    return await transfer(reporter.onProgress);
+  } finally {
+    reporter.finish();
+  }
+}
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/**
+ * remote → cache → workspace for `data.dvc`; every object verified before it is written.
+ * Workspace files whose changes are not in the cache are kept (DvcWorkspaceConflictError)
+ * unless `force`.
+ */
 export async function pullData(
   ctx: PipelineContext,
-  options: { remote?: string | undefined } = {},
+  options: { remote?: string | undefined; force?: boolean | undefined } = {},
 ) {
-  ctx.log(`Pulling ${DATA_POINTER}...`);
-  const result = await pull({
-    root: ctx.paths.root,
-    pointer: DATA_POINTER,
-    ...(options.remote === undefined ? {} : { remote: options.remote }),
-    onProgress: transferLogger(ctx.log),
-  });
+  const result = await withProgress(ctx, (onProgress) =>
+    pull({
+      root: ctx.paths.root,
+      pointer: DATA_POINTER,
+      ...(options.remote === undefined ? {} : { remote: options.remote }),
+      force: options.force === true,
+      onProgress,
+    }),
+  );
+  const overwritten =
+    result.overwritten.length === 0
+      ? ''
+      : `; discarded the changes to ${result.overwritten.join(', ')}`;
   const message =
     result.checkedOut === 0 && result.downloaded === 0
-      ? `data is up to date (${result.unchanged} file${result.unchanged === 1 ? '' : 's'} verified)`
-      : `pulled ${result.downloaded} object${result.downloaded === 1 ? '' : 's'} (${formatBytes(result.bytesDownloaded)}), wrote ${result.checkedOut} file${result.checkedOut === 1 ? '' : 's'}, ${result.unchanged} unchanged`;
+      ? `data is up to date (${plural(result.unchanged, 'file')} verified)`
+      : `pulled ${plural(result.downloaded, 'object')} (${formatBytes(result.bytesDownloaded)}), wrote ${plural(result.checkedOut, 'file')}, ${result.unchanged} unchanged${overwritten}`;
   return { ...result, message };
 }
 
@@ -32,15 +57,17 @@ export async function pushData(
   ctx: PipelineContext,
   options: { remote?: string | undefined } = {},
 ) {
-  const result = await push({
-    root: ctx.paths.root,
-    pointer: DATA_POINTER,
-    ...(options.remote === undefined ? {} : { remote: options.remote }),
-    onProgress: transferLogger(ctx.log),
-  });
+  const result = await withProgress(ctx, (onProgress) =>
+    push({
+      root: ctx.paths.root,
+      pointer: DATA_POINTER,
+      ...(options.remote === undefined ? {} : { remote: options.remote }),
+      onProgress,
+    }),
+  );
   return {
     ...result,
-    message: `uploaded ${result.uploaded} object${result.uploaded === 1 ? '' : 's'} (${formatBytes(result.bytesUploaded)}); ${result.alreadyOnRemote} already on the remote`,
+    message: `uploaded ${plural(result.uploaded, 'object')} (${formatBytes(result.bytesUploaded)}); ${result.alreadyOnRemote} already on the remote`,
   };
 }
 

@@ -9,39 +9,37 @@ import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { noPositionals, pipelineContext, requirePositional } from './shared';
 
-/** `data pull` and `data push`: one transfer with the DVC remote, named or the default. */
-function transferCommand(
-  name: 'data pull' | 'data push',
-  summary: string,
-  transfer: typeof pullData | typeof pushData,
-): Command {
-  return {
-    name,
-    summary,
-    usage: `mlops ${name} [--remote <name>]`,
-    options: { remote: { type: 'string' } },
-    async run(context) {
-      noPositionals(context, name);
-      const summary = await transfer(pipelineContext(context), {
-        remote: context.values.remote as string | undefined,
-      });
-      context.print(summary.message);
-      return { json: summary, exitCode: ExitCode.ok };
-    },
-  };
-}
+export const dataPull: Command = {
+  name: 'data pull',
+  summary:
+    'fetch the data of data.dvc from the DVC remote into the workspace (verified; keeps unsaved edits unless --force)',
+  usage: 'mlops data pull [--remote <name>] [--force]',
+  options: { remote: { type: 'string' }, force: { type: 'boolean', default: false } },
+  async run(context) {
+    noPositionals(context, 'data pull');
+    const summary = await pullData(pipelineContext(context), {
+      remote: context.values.remote as string | undefined,
+      force: context.values.force === true,
+    });
+    context.print(summary.message);
+    return { json: summary, exitCode: ExitCode.ok };
+  },
+};
 
-export const dataPull = transferCommand(
-  'data pull',
-  'fetch the data of data.dvc from the DVC remote into the workspace (verified)',
-  pullData,
-);
-
-export const dataPush = transferCommand(
-  'data push',
-  'upload the objects the DVC remote is missing',
-  pushData,
-);
+export const dataPush: Command = {
+  name: 'data push',
+  summary: 'upload the objects the DVC remote is missing',
+  usage: 'mlops data push [--remote <name>]',
+  options: { remote: { type: 'string' } },
+  async run(context) {
+    noPositionals(context, 'data push');
+    const summary = await pushData(pipelineContext(context), {
+      remote: context.values.remote as string | undefined,
+    });
+    context.print(summary.message);
+    return { json: summary, exitCode: ExitCode.ok };
+  },
+};
 
 export const dataAdd: Command = {
   name: 'data add',

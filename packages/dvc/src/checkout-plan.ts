@@ -1,0 +1,80 @@
+import { stat } from 'node:fs/promises';
+import { mapLimit } from './concurrency';
+import { hashFile } from './hash-file';
+import type { ObjectCache, ObjectRef } from './object-cache';
+import type { PhaseProgress } from './progress';
+import type { TrackedOutput } from './tracked-outputs';
+import type { FileObject } from './workspace-objects';
+
+/** A file a pointer lists, as the workspace holds it. */
+export interface WorkspaceFile extends FileObject {
+  /** The pointer listing it, relative to the root. */
+  readonly pointerRel: string;
+  /** md5 of the workspace file (hashed as `ref` requires); undefined when there is none. */
+  readonly md5?: string;
+  readonly size: number;
+}
+
+async function inspect(file: FileObject & { pointerRel: string }): Promise<WorkspaceFile> {
+  try {
+    const hashed = await hashFile(file.dest, file.ref.algorithm);
+    return { ...file, md5: hashed.md5, size: hashed.size };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return { ...file, size: 0 };
+    throw error;
+  }
+}
+
+/** Hash the workspace copy of every file, `jobs` at a time. */
+export function inspectWorkspace(
+  files: readonly (FileObject & { pointerRel: string })[],
+  jobs: number,
+  progress: PhaseProgress,
+): Promise<WorkspaceFile[]> {
+  return mapLimit(files, jobs, async (file) => {
+    const found = await inspect(file);
+    progress.finishOne();
+    return found;
+  });
+}
+
+/** Files that exist but differ and whose contents are not in the cache: replacing them loses them. */
+export async function unsavedChanges(
+  cache: ObjectCache,
+  pending: readonly WorkspaceFile[],
+): Promise<WorkspaceFile[]> {
+  const changed = pending.filter((file) => file.md5 !== undefined);
+  const saved = await Promise.all(
+    changed.map((file) => cache.has({ ...file.ref, md5: file.md5 ?? file.ref.md5 })),
+  );
+  return changed.filter((_, index) => !saved[index]);
+}
+
+/** Size of the cached object, 0 when absent. */
+export async function cachedSize(cache: ObjectCache, ref: ObjectRef): Promise<number> {
+  try {
+    return (await stat(cache.path(ref))).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Bytes still to download, estimated from the pointers' `size` fields: what the outputs hold,
+ * minus the workspace files that already match, minus what the cache already has. Undefined
+ * when an output has no size. (Duplicate files are downloaded once, so it may overestimate.)
+ */
+export function estimateDownloadBytes(
+  outputs: readonly TrackedOutput[],
+  matching: readonly WorkspaceFile[],
+  cachedBytes: number,
+): number | undefined {
+  let total = 0;
+  for (const output of outputs) {
+    if (output.out.size === undefined) return undefined;
+    total += output.out.size;
+  }
+  for (const file of matching) total -= file.size;
+  return Math.max(0, total - cachedBytes);
+}
