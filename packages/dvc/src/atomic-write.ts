@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { tapStream } from './tap-stream';
@@ -9,12 +10,18 @@ import { type PauseStep, pauseAt } from './test-pause';
 /**
  * Atomic file writes: bytes go to a temporary file (in the destination's folder, or in a
  * `tempDir` on the same filesystem), which is renamed over the destination only once complete.
- * A crash leaves at most a stray `.<name>.<pid>-<hex>.tmp`, never a half-written destination;
+ * A crash leaves at most a stray `.<name>.<pid>@<host>-<hex>.tmp`, never a half-written destination;
  * `removeStaleTempFiles` deletes those of processes that are gone.
  */
 
-/** `.<name>.<pid>-<12 hex>.tmp`; older versions wrote `.<name>.<12 hex>.tmp` (no pid). */
-const TEMP_NAME = /^\..+\.(?:(\d+)-)?[0-9a-f]{12}\.tmp$/;
+/**
+ * `.<name>.<pid>@<host>-<12 hex>.tmp`; older versions wrote `.<name>.<12 hex>.tmp` (no pid).
+ * The host matters for caches shared between machines: another host's pid cannot be checked.
+ */
+const TEMP_NAME = /^\..+\.(?:(\d+)@([A-Za-z0-9_]+)-)?[0-9a-f]{12}\.tmp$/;
+
+/** This machine's name as temp file names carry it. */
+const HOST = hostname().replace(/[^A-Za-z0-9]/g, '_') || 'host';
 
 /** Temp files of live processes older than this are removed too (the pid may be reused). */
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -23,7 +30,7 @@ const STALE_WITHOUT_PID_AFTER_MS = 60 * 60 * 1000;
 
 /** A fresh temporary path in `dir`, named after `name` and this process. */
 export function tempPath(dir: string, name: string): string {
-  return join(dir, `.${name}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  return join(dir, `.${name}.${process.pid}@${HOST}-${randomBytes(6).toString('hex')}.tmp`);
 }
 
 export interface TempFileOptions {
@@ -104,8 +111,8 @@ async function ageMs(path: string): Promise<number | undefined> {
 
 /**
  * Delete the temp files in `dir` (not below it) that an interrupted run left: those whose pid
- * is not a running process, any older than a day (pids are reused), and those without a pid
- * (written by older versions) once an hour old.
+ * is not a running process on this host, any older than a day (pids are reused; other hosts'
+ * processes cannot be checked), and those without a pid (older versions) once an hour old.
  * A missing `dir` is fine. Returns the paths removed.
  */
 export async function removeStaleTempFiles(dir: string): Promise<string[]> {
@@ -122,7 +129,8 @@ export async function removeStaleTempFiles(dir: string): Promise<string[]> {
     if (match === null) continue;
     const path = join(dir, name);
     const pid = match[1] === undefined ? undefined : Number(match[1]);
-    if (pid === undefined || pid === process.pid || isAlive(pid)) {
+    const checkable = pid !== undefined && match[2] === HOST && pid !== process.pid;
+    if (!checkable || isAlive(pid)) {
       const age = await ageMs(path);
       const limit = pid === undefined ? STALE_WITHOUT_PID_AFTER_MS : STALE_AFTER_MS;
       if (age === undefined || age < limit) continue;

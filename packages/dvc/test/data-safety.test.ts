@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { add } from '../src/add';
@@ -14,6 +15,8 @@ import { pull } from '../src/pull';
 import { push } from '../src/push';
 import { status } from '../src/status';
 import { FIXTURES, makeRepo, scratch, snapshot } from './helpers';
+
+const HOST = hostname().replace(/[^A-Za-z0-9]/g, '_');
 
 async function pushedRepo(): Promise<string> {
   const root = await makeRepo();
@@ -70,13 +73,13 @@ describe('pull keeps workspace changes that are not in the cache', () => {
 describe('temp files of interrupted runs', () => {
   it('are named after the process that writes them', () => {
     expect(tempPath('/x', 'a.csv')).toMatch(
-      new RegExp(`^/x/\\.a\\.csv\\.${process.pid}-[0-9a-f]{12}\\.tmp$`),
+      new RegExp(`^/x/\\.a\\.csv\\.${process.pid}@${HOST}-[0-9a-f]{12}\\.tmp$`),
     );
   });
 
   it('are removed when their process is gone, kept while it runs', async () => {
     const dir = await scratch();
-    const dead = join(dir, `.big.bin.${await deadPid()}-0123456789ab.tmp`);
+    const dead = join(dir, `.big.bin.${await deadPid()}@${HOST}-0123456789ab.tmp`);
     const mine = tempPath(dir, 'big.bin');
     const other = join(dir, 'notes.tmp');
     for (const file of [dead, mine, other]) await writeFile(file, 'x');
@@ -84,6 +87,18 @@ describe('temp files of interrupted runs', () => {
     expect((await readdir(dir)).sort()).toEqual(
       [mine, other].map((f) => f.slice(dir.length + 1)).sort(),
     );
+  });
+
+  it('of another host are kept until a day old, since its pids cannot be checked', async () => {
+    const dir = await scratch();
+    const pid = await deadPid();
+    const recent = join(dir, `.a.csv.${pid}@elsewhere-0123456789ab.tmp`);
+    const old = join(dir, `.b.csv.${pid}@elsewhere-0123456789ab.tmp`);
+    await writeFile(recent, 'x');
+    await writeFile(old, 'x');
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    await utimes(old, twoDaysAgo, twoDaysAgo);
+    expect(await removeStaleTempFiles(dir)).toEqual([old]);
   });
 
   it('without a pid (older versions) are removed once an hour old', async () => {
@@ -102,8 +117,8 @@ describe('temp files of interrupted runs', () => {
     const root = await pushedRepo();
     const pid = await deadPid();
     const leftovers = [
-      join(cacheTempDir(join(root, '.dvc', 'cache')), `.obj.${pid}-0123456789ab.tmp`),
-      join(workspaceTempDir(join(root, '.dvc')), `.a.csv.${pid}-0123456789ab.tmp`),
+      join(cacheTempDir(join(root, '.dvc', 'cache')), `.obj.${pid}@${HOST}-0123456789ab.tmp`),
+      join(workspaceTempDir(join(root, '.dvc')), `.a.csv.${pid}@${HOST}-0123456789ab.tmp`),
     ];
     for (const file of leftovers) {
       await mkdir(join(file, '..'), { recursive: true });
