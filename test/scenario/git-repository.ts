@@ -117,6 +117,28 @@ export class GitRepository {
     return { before, after: this.head() };
   }
 
+  /**
+   * The temporary merge of `head` into main that a pull_request run checks out (GitHub's
+   * `refs/pull/<n>/merge`): a commit of its own, not on any branch. Returns its sha.
+   */
+  testMerge(head: string): string {
+    this.git('checkout', '-q', '--detach', 'main');
+    git(
+      this.work,
+      '-c',
+      'user.name=GitHub',
+      '-c',
+      'user.email=noreply@github.com',
+      'merge',
+      '-q',
+      '--no-ff',
+      '-m',
+      `Merge ${head} into main`,
+      head,
+    );
+    return this.head();
+  }
+
   /** What actions/checkout leaves: the working tree at `ref`, clean. */
   checkout(ref: string): void {
     this.git('checkout', '-q', '--detach', ref);

@@ -101,7 +101,7 @@ describe('the GitHub loop: pull request, comment, check, merge, release, deploy,
   });
 
   it('4. the merge publishes release v1.0.0 with every asset, and the checksums verify', async () => {
-    const release = await gh.releaseRun(gh.repo.merge('pr-1'));
+    const release = await gh.releaseRun(gh.mergePull(1, 'pr-1'));
     expect(
       release.promote.result,
       release.promote.steps.map((s) => s.stderr + s.stdout).join('\n'),
@@ -109,12 +109,23 @@ describe('the GitHub loop: pull request, comment, check, merge, release, deploy,
     expect(release.promoted).toEqual([{ model: 'house-prices', version: '1.0.0' }]);
     // The files the pull request run trained and the review saw are the files released.
     const promoteLog = release.promote.steps.map((step) => step.stdout).join('\n');
-    expect(promoteLog).toContain('shipping the candidate reviewed in the pull request');
+    expect(promoteLog).toContain('shipping the candidate reviewed in pull request #1');
     expect(promoteLog).not.toContain('retraining');
     const { data } = await gh
       .client()
       .rest.repos.getReleaseByTag({ ...where, tag: 'house-prices@v1.0.0' });
     expect(data.draft).toBe(false);
+    // The lineage names the pull request's head commit, not the test merge a PR run checks out.
+    const lineage = JSON.parse(
+      (
+        await downloadReleaseAsset(
+          gh.client(),
+          where,
+          data.assets.find((a) => a.name === 'training.json') as never,
+        )
+      ).toString('utf8'),
+    ) as { lineage: { gitCommit: string } };
+    expect(lineage.lineage.gitCommit).toBe(gh.repo.git('rev-parse', 'pr-1'));
     expect(data.assets.map((a) => a.name)).toEqual(
       expect.arrayContaining([
         'model.json',
@@ -177,7 +188,7 @@ describe('the GitHub loop: pull request, comment, check, merge, release, deploy,
   });
 
   it('7. merging releases v1.1.0; a dispatch rolls production back to v1.0.0', async () => {
-    const release = await gh.releaseRun(gh.repo.merge('pr-2'));
+    const release = await gh.releaseRun(gh.mergePull(2, 'pr-2'));
     expect(release.promoted).toEqual([{ model: 'house-prices', version: '1.1.0' }]);
     expect((await gh.registry().resolve('house-prices', 'production'))?.version).toBe('1.1.0');
     const [target, deploy] = await gh.deployRun(
@@ -253,5 +264,30 @@ describe('the GitHub loop: pull request, comment, check, merge, release, deploy,
     expect(run.report.result, run.report.steps.map((s) => s.stdout).join('\n')).toBe('success');
     expect(await comments(4)).toHaveLength(1);
     expect(run.report.summary).toContain(MARKER);
+  });
+
+  it('a late report for a commit that is no longer the head does not overwrite the newer comment', async () => {
+    gh.repo.branch('pr-5');
+    gh.repo.edit('models/house-prices/model.yaml', (t) => t.replace('patience: 8', 'patience: 4'));
+    gh.repo.commit('Patience 4');
+    gh.repo.push('pr-5');
+    const older = await gh.pullRequestRunReportLater({ number: 5, branch: 'pr-5' });
+    gh.repo.edit('models/house-prices/model.yaml', (t) =>
+      t.replace('learningRate: 0.003', 'learningRate: 0.0025'),
+    );
+    gh.repo.commit('Learning rate 0.0025');
+    gh.repo.push('pr-5');
+    const newer = await gh.pullRequestRun({ number: 5, branch: 'pr-5' });
+    expect(newer.report.result).toBe('success');
+    const [before] = await comments(5);
+    expect(before?.body).toContain('0.0025');
+    const late = await older.reportLater();
+    expect(late.result, late.steps.map((s) => s.stdout).join('\n')).toBe('success');
+    expect(late.steps.map((s) => s.stdout).join('\n')).toContain('are not commented');
+    const after = await comments(5);
+    expect(after).toHaveLength(1);
+    expect(after[0]?.body).toBe(before?.body);
+    // The older commit still gets its own check.
+    expect((await check(older.head))[0]?.status).toBe('completed');
   });
 });

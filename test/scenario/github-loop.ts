@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createGitHubClient, GitHubReleasesRegistry } from '@repo/github';
-import { type Emulator, startEmulator } from '@repo/github-emulator';
+import { type Emulator, GITHUB_ACTIONS_BOT, startEmulator } from '@repo/github-emulator';
 import { type JobResult, runJob, type StepOverride } from '@repo/workflow-runner';
 import { unzipSync, zipSync } from 'fflate';
 import { projectRoot } from '../helpers/template-repo';
@@ -9,7 +9,12 @@ import { GitRepository } from './git-repository';
 
 export const OWNER = 'acme';
 export const REPO = 'models';
+/** A stranger's fork: its pull requests' runs carry it as their head repository. */
+export const FORK = 'mallory/models';
 const TOKEN = 'ghs_scenario';
+const STRANGER_TOKEN = 'ghp_mallory';
+/** Anyone with a GitHub account: can comment on a public repository's pull requests. */
+export const STRANGER = { login: 'mallory', id: 666, type: 'User' } as const;
 const repository = {
   full_name: `${OWNER}/${REPO}`,
   name: REPO,
@@ -32,8 +37,11 @@ export class GitHubLoop {
   ) {}
 
   static async start(options: { epochs: number }): Promise<GitHubLoop> {
-    const emulator = await startEmulator();
+    const emulator = await startEmulator({
+      tokens: { [TOKEN]: GITHUB_ACTIONS_BOT, [STRANGER_TOKEN]: STRANGER },
+    });
     emulator.state.addRepo(`${OWNER}/${REPO}`, { defaultBranch: 'main' });
+    emulator.state.addRepo(FORK, { defaultBranch: 'main', forkOf: `${OWNER}/${REPO}` });
     return new GitHubLoop(emulator, new GitRepository(options));
   }
 
@@ -41,6 +49,15 @@ export class GitHubLoop {
   client() {
     return createGitHubClient({
       token: TOKEN,
+      baseUrl: this.emulator.apiUrl,
+      throttle: { enabled: false },
+    });
+  }
+
+  /** A stranger's client (their own personal token). */
+  strangerClient() {
+    return createGitHubClient({
+      token: STRANGER_TOKEN,
       baseUrl: this.emulator.apiUrl,
       throttle: { enabled: false },
     });
@@ -131,23 +148,57 @@ export class GitHubLoop {
     return result;
   }
 
-  /** model-pr.yml (changes → train-evaluate per model), then model-report.yml on its workflow_run. */
-  pullRequestRun(pr: { number: number; branch: string; fork?: boolean }) {
-    return this.keepBranch(() => this.runPullRequest(pr));
+  /** Merges pull request `number` (its branch) into main, as GitHub records it; the push. */
+  mergePull(number: number, branch: string): { before: string; after: string } {
+    const push = this.repo.merge(branch);
+    this.emulator.state.mergePullRequest(`${OWNER}/${REPO}`, number, push.after);
+    return push;
   }
 
-  private async runPullRequest(pr: { number: number; branch: string; fork?: boolean }) {
+  /** model-pr.yml (changes → train-evaluate per model), then model-report.yml on its workflow_run. */
+  pullRequestRun(pr: PullRequestRunOptions) {
+    return this.keepBranch(async () => {
+      const { reportRun, ...run } = await this.runPullRequest(pr);
+      return { ...run, report: await reportRun() };
+    });
+  }
+
+  /**
+   * model-pr.yml only; its model-report.yml run comes when `reportLater` is called, as a delayed
+   * workflow_run does (GitHub starts them in no guaranteed order).
+   */
+  pullRequestRunReportLater(pr: PullRequestRunOptions) {
+    return this.keepBranch(async () => {
+      const { reportRun, ...run } = await this.runPullRequest(pr);
+      return { ...run, reportLater: () => this.keepBranch(reportRun) };
+    });
+  }
+
+  private async runPullRequest(pr: PullRequestRunOptions) {
     const head = this.repo.git('rev-parse', pr.branch);
     const base = this.repo.git('rev-parse', 'main');
+    const headRepository = pr.fork === true ? FORK : `${OWNER}/${REPO}`;
     if (!this.pulls.has(pr.number)) {
       this.pulls.add(pr.number);
       this.emulator.state.addPullRequest(`${OWNER}/${REPO}`, {
         number: pr.number,
         head: { ref: pr.branch, sha: head },
         base: { ref: 'main' },
+        headRepo: headRepository,
       });
     }
     const runId = ++this.runId;
+    this.emulator.state.addWorkflowRun(`${OWNER}/${REPO}`, {
+      id: runId,
+      path: '.github/workflows/model-pr.yml',
+      event: 'pull_request',
+      headSha: head,
+      headBranch: pr.branch,
+      headRepository,
+      // GitHub lists no pull request in a fork's runs.
+      pullRequests:
+        pr.fork === true ? [] : [{ number: pr.number, headRef: pr.branch, baseRef: 'main' }],
+    });
     const event = {
       name: 'pull_request',
       payload: {
@@ -161,40 +212,51 @@ export class GitHubLoop {
         repository,
       },
     };
-    const changes = await this.job('model-pr.yml', 'changes', event, head, { runId });
+    // GITHUB_SHA of a pull_request run, and what actions/checkout checks out by default.
+    const testMerge = this.repo.testMerge(head);
+    const changes = await this.job('model-pr.yml', 'changes', event, testMerge, { runId });
     const models = JSON.parse(changes.outputs.matrix ?? '{"model":[]}') as { model: string[] };
     const trained: JobResult[] = [];
     for (const model of models.model) {
       trained.push(
-        await this.job('model-pr.yml', 'train-evaluate', event, head, {
+        await this.job('model-pr.yml', 'train-evaluate', event, testMerge, {
           runId,
           matrix: { model },
           needs: { changes: { outputs: { ...changes.outputs }, result: 'success' } },
         }),
       );
     }
-    const report = await this.job(
-      'model-report.yml',
-      'report',
-      {
-        name: 'workflow_run',
-        payload: {
-          action: 'completed',
-          workflow_run: {
-            id: runId,
-            event: 'pull_request',
-            conclusion: 'success',
-            head_sha: head,
-            // A fork's pull request is not listed in workflow_run.
-            pull_requests: pr.fork === true ? [] : [{ number: pr.number }],
-          },
-          repository,
-        },
-      },
-      this.repo.git('rev-parse', 'main'),
-      { runId: ++this.runId },
+    // What a fork's own workflow may add to its run before it completes (e.g. forged artifacts).
+    await pr.inRun?.(runId);
+    this.emulator.state.completeWorkflowRun(
+      `${OWNER}/${REPO}`,
+      runId,
+      trained.every((job) => job.result === 'success') ? 'success' : 'failure',
     );
-    return { head, changes, trained, report };
+    const reportRun = () =>
+      this.job(
+        'model-report.yml',
+        'report',
+        {
+          name: 'workflow_run',
+          payload: {
+            action: 'completed',
+            workflow_run: {
+              id: runId,
+              event: 'pull_request',
+              conclusion: 'success',
+              head_sha: head,
+              head_repository: { full_name: headRepository },
+              // A fork's pull request is not listed in workflow_run.
+              pull_requests: pr.fork === true ? [] : [{ number: pr.number }],
+            },
+            repository,
+          },
+        },
+        this.repo.git('rev-parse', 'main'),
+        { runId: ++this.runId },
+      );
+    return { head, changes, trained, reportRun };
   }
 
   /** model-release.yml on the push of a merge: changes → promote, then deploy.yml for each release. */
@@ -269,8 +331,17 @@ export class GitHubLoop {
   }
 }
 
+export interface PullRequestRunOptions {
+  readonly number: number;
+  readonly branch: string;
+  /** The pull request comes from the stranger's fork ({@link FORK}). */
+  readonly fork?: boolean;
+  /** Called with the run id after the run's jobs, before it completes. */
+  readonly inRun?: (runId: number) => void | Promise<void>;
+}
+
 /** The files under `dir` as a zip archive, paths relative to `dir` (as upload-artifact stores them). */
-function zipFolder(dir: string): Buffer {
+export function zipFolder(dir: string): Buffer {
   const files: Record<string, Uint8Array> = {};
   const walk = (current: string) => {
     for (const entry of readdirSync(current)) {

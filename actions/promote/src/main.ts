@@ -8,6 +8,7 @@ import {
 import { connectGitHub } from '@repo/action-common/github';
 import {
   createContext,
+  effectiveBackend,
   evaluateModel,
   findRepoRoot,
   loadModelData,
@@ -51,14 +52,28 @@ export async function run(): Promise<void> {
     const results: PromotionSummary[] = [];
     for (const model of inputs.models) {
       const result = await core.group(`promote ${model}`, async () => {
-        const restored = await restoreTrainingCaches(cache, root, model);
+        const restored = await restoreTrainingCaches(
+          cache,
+          root,
+          model,
+          effectiveBackend(ctx.backend),
+        );
         const data = await loadModelData(ctx, model);
         const reviewed = restored.candidateHit
-          ? { runId: undefined }
-          : await restoreReviewedCandidate(client, where, root, model, restored.inputHash);
+          ? 'cache'
+          : await restoreReviewedCandidate(
+              client,
+              where,
+              root,
+              model,
+              restored.inputHash,
+              github.sha,
+            );
         if (reviewed !== undefined) {
           core.info(
-            `${model}: shipping the candidate reviewed in the pull request (inputs ${restored.inputHash.slice(0, 12)}${reviewed.runId === undefined ? '' : `, run ${reviewed.runId}`})`,
+            reviewed === 'cache'
+              ? `${model}: shipping the candidate of the default branch's cache (inputs ${restored.inputHash.slice(0, 12)})`
+              : `${model}: shipping the candidate reviewed in pull request #${reviewed.pullNumber} (inputs ${restored.inputHash.slice(0, 12)}, run ${reviewed.runId}, head ${reviewed.headSha.slice(0, 12)})`,
           );
         } else {
           core.info(

@@ -3,11 +3,16 @@ import * as core from '@actions/core';
 import { errorMessage } from '@repo/action-common';
 import { connectGitHub } from '@repo/action-common/github';
 import {
+  type CandidateRecord,
+  candidateDigests,
+  formatCandidateRecord,
   type GitHubReleasesRegistry,
+  pullRequestHead,
   releaseMetricHistory,
   setModelCheck,
   upsertStickyComment,
 } from '@repo/github';
+import { artifactDigest } from '@repo/pipeline';
 import { describeGate, metricHistoryChart, reportMarker } from '@repo/report';
 import { GatesFailedError } from './errors';
 import { getInputs, INPUT_REPORT_PATH } from './inputs';
@@ -36,20 +41,39 @@ export async function run(): Promise<void> {
         inputs.sha,
       ));
 
+    // Reports only move forward: one for a commit that is no longer the head is not posted.
+    const head = await pullRequestHead(client, where, prNumber);
+    const current = head === inputs.sha;
+    if (!current) {
+      core.info(
+        `pull request #${prNumber} is now at ${head.slice(0, 12)}: the reports of ${inputs.sha.slice(0, 12)} are not commented (their checks stay on that commit)`,
+      );
+    }
+    const candidates = await trustedCandidates(
+      inputs,
+      `${where.owner}/${where.repo}`,
+      github.workspace,
+    );
+
     const commentIds: Record<string, number> = {};
     const failures: string[] = [];
     for (const report of reports) {
       const body = await withHistoryChart(report, registry);
-      const comment = await upsertStickyComment(client, {
-        ...where,
-        issueNumber: prNumber,
-        marker: reportMarker(report.model),
-        body,
-      });
-      commentIds[report.model] = comment.id;
+      if (current) {
+        const comment = await upsertStickyComment(client, {
+          ...where,
+          issueNumber: prNumber,
+          marker: reportMarker(report.model),
+          body,
+          author: inputs.commentAuthor,
+        });
+        commentIds[report.model] = comment.id;
+        core.info(`${report.model}: comment ${comment.id} ${comment.action}`);
+      }
       await core.summary.addRaw(body).addEOL().write();
       const { passed, gates } = report.evaluation;
       const failed = gates.filter((g) => !g.passed);
+      const candidate = candidates.get(report.model);
       await setModelCheck(client, {
         ...where,
         sha: inputs.sha,
@@ -61,9 +85,10 @@ export async function run(): Promise<void> {
           'No gates configured.',
         text: body,
         ...(github.runUrl === undefined ? {} : { detailsUrl: github.runUrl }),
+        ...(candidate === undefined ? {} : { externalId: formatCandidateRecord(candidate) }),
       });
       core.info(
-        `${report.model}: comment ${comment.id} ${comment.action}; check ${passed ? 'passed' : 'failed'}`,
+        `${report.model}: check ${passed ? 'passed' : 'failed'} on ${inputs.sha.slice(0, 12)}`,
       );
       if (!passed) {
         failures.push(
@@ -79,6 +104,31 @@ export async function run(): Promise<void> {
   } catch (error) {
     core.setFailed(errorMessage(error));
   }
+}
+
+/**
+ * The candidates of the run, by model, as digested here from their files; none for a fork's run
+ * (its candidates are never shipped) or when no candidate folder is given.
+ */
+async function trustedCandidates(
+  inputs: { candidatePath: string | undefined; headRepository: string | undefined },
+  repository: string,
+  workspace: string,
+): Promise<Map<string, CandidateRecord>> {
+  if (inputs.candidatePath === undefined) return new Map();
+  if (inputs.headRepository?.toLowerCase() !== repository.toLowerCase()) {
+    core.info(
+      `the run's head repository is ${inputs.headRepository ?? 'unknown'}, not ${repository}: no candidate is recorded for release`,
+    );
+    return new Map();
+  }
+  const records = await candidateDigests(resolve(workspace, inputs.candidatePath), artifactDigest);
+  for (const [model, record] of records) {
+    core.info(
+      `${model}: candidate ${record.digest.slice(0, 12)} recorded for inputs ${record.inputHash.slice(0, 12)}`,
+    );
+  }
+  return records;
 }
 
 function checkTitle(total: number, failed: number): string {

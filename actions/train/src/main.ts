@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { errorMessage, runnerWorkspace } from '@repo/action-common';
+import { errorMessage, readEventPayload, runnerWorkspace } from '@repo/action-common';
 import {
   createSafeCache,
   restoreTrainingCaches,
@@ -8,6 +8,7 @@ import {
 import {
   candidateDir,
   createContext,
+  effectiveBackend,
   findRepoRoot,
   loadModelData,
   trainModel,
@@ -23,7 +24,7 @@ export async function run(): Promise<void> {
     const ctx = createContext({ root, backend, log: (line) => core.info(line), progress: null });
     const cache = createSafeCache(root, workspace);
 
-    const restored = await restoreTrainingCaches(cache, root, model);
+    const restored = await restoreTrainingCaches(cache, root, model, effectiveBackend(ctx.backend));
     core.setOutput(OUTPUT_INPUT_HASH, restored.inputHash);
     const dir = candidateDir(ctx.paths, model);
     if (restored.candidateHit) {
@@ -33,7 +34,10 @@ export async function run(): Promise<void> {
       // Evaluate runs next on this runner and needs the data in the workspace.
       await loadModelData(ctx, model);
     } else {
-      const summary = await core.group(`train ${model}`, () => trainModel(ctx, model));
+      const commit = pullRequestHead(await readEventPayload());
+      const summary = await core.group(`train ${model}`, () =>
+        trainModel(ctx, model, commit === undefined ? {} : { commit }),
+      );
       core.info(
         `${model}: trained on ${summary.backend} in ${(summary.trainingMs / 1000).toFixed(1)} s (${summary.epochsRun} epochs), artifact ${summary.artifactDigest.slice(0, 12)}`,
       );
@@ -44,4 +48,14 @@ export async function run(): Promise<void> {
   } catch (error) {
     core.setFailed(errorMessage(error));
   }
+}
+
+/**
+ * The pull request's head commit, which a pull_request run reviews (actions/checkout checks out a
+ * temporary merge of it into the base); undefined for other events.
+ */
+function pullRequestHead(event: Record<string, unknown>): string | undefined {
+  const pull = event.pull_request as { head?: { sha?: unknown } } | undefined;
+  const sha = pull?.head?.sha;
+  return typeof sha === 'string' && /^[0-9a-f]{40}$/.test(sha) ? sha : undefined;
 }

@@ -10,6 +10,7 @@ export { DEFAULT_PER_PAGE, MAX_PER_PAGE, type Page, paginate } from './paginatio
 export { ApiErrorResponse, type ErrorBody, type ValidationErrorEntry } from './payloads/errors';
 export type * from './payloads/schemas';
 export { type Account, GITHUB_ACTIONS_BOT } from './payloads/user';
+export type { AddWorkflowRunOptions } from './payloads/workflow-run';
 export type { HttpMethod, RouteHost, RouteSpec } from './route-spec';
 export { githubRoutes, type RouteMatch, RouteTable } from './route-table';
 export { OPENAPI_VERSION } from './route-table.generated';
@@ -18,6 +19,7 @@ export { type Emulator, type EmulatorOptions, startEmulator } from './server';
 export {
   type AddPullRequestOptions,
   type AddRepoOptions,
+  type ArtifactRecord,
   EmulatorSeedError,
   EmulatorState,
   fakeSha,

@@ -13,6 +13,8 @@ export interface EmulatorOptions {
    * as `github-actions[bot]`, like `GITHUB_TOKEN` in a workflow.
    */
   tokens?: Readonly<Record<string, Account>>;
+  /** Logins whose tokens may edit and delete other people's comments (a maintainer's). */
+  maintainers?: readonly string[];
 }
 
 export interface Emulator {
@@ -45,6 +47,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     urls,
     now: options.now ?? (() => new Date()),
     ...(options.tokens === undefined ? {} : { tokens: options.tokens }),
+    ...(options.maintainers === undefined ? {} : { maintainers: options.maintainers }),
   });
   const faults = new FaultInjector();
   const router = new Router(state, faults);

@@ -12,9 +12,11 @@ import type {
   Label,
   Release,
   ReleaseAsset,
+  WorkflowRun,
 } from './payloads/schemas';
 import { nodeId, timestamp, type Urls } from './payloads/urls';
 import { type Account, GITHUB_ACTIONS_BOT } from './payloads/user';
+import { type AddWorkflowRunOptions, workflowRunPayload } from './payloads/workflow-run';
 
 /** Thrown when a test seeds state inconsistently (bad repo name, unknown repo, duplicate number). */
 export class EmulatorSeedError extends Error {
@@ -57,6 +59,10 @@ export interface PullSeed {
   readonly files: readonly DiffEntry[];
   readonly user: Account;
   readonly createdAt: Date;
+  /** The repository the head branch lives in: this one, or a fork (`owner/name`). */
+  readonly headRepo: string;
+  /** Set when the pull request was merged: the merge commit on the base branch. */
+  merge: { readonly sha: string; readonly at: Date } | undefined;
 }
 
 export interface IssueRecord {
@@ -90,6 +96,10 @@ export interface RepoRecord {
   readonly deploymentStatuses: Map<number, DeploymentStatus[]>;
   /** Workflow run artifacts (what actions/upload-artifact stores), with their zip archives. */
   readonly artifacts: Map<number, ArtifactRecord>;
+  /** Workflow runs by id (seeded with {@link EmulatorState.addWorkflowRun}). */
+  readonly workflowRuns: Map<number, WorkflowRun>;
+  /** The repository this one is a fork of (`owner/name`), if any. */
+  readonly parent: string | undefined;
   /** Release explicitly marked latest (`make_latest: "true"`), if any. */
   latestReleaseId: number | undefined;
 }
@@ -115,6 +125,8 @@ export interface AddRepoOptions {
   private?: boolean;
   /** Sha of the default branch's head; derived from the repo name when omitted. */
   headSha?: string;
+  /** Seeds the repository as a fork of this one (`owner/name`). */
+  forkOf?: string;
 }
 
 export interface AddPullRequestOptions {
@@ -126,6 +138,8 @@ export interface AddPullRequestOptions {
   files?: readonly ChangedFile[];
   labels?: readonly string[];
   user?: Account;
+  /** The repository of the head branch, e.g. a fork `mallory/models`; default: this one. */
+  headRepo?: string;
 }
 
 export interface StateOptions {
@@ -133,6 +147,8 @@ export interface StateOptions {
   now: () => Date;
   /** Token → account. When omitted every token is accepted and acts as github-actions[bot]. */
   tokens?: Readonly<Record<string, Account>>;
+  /** Logins whose tokens may edit and delete other people's comments (a maintainer's). */
+  maintainers?: readonly string[];
 }
 
 /** A deterministic 40-hex sha for seeded commits: sha1 of the given text. */
@@ -153,12 +169,14 @@ export class EmulatorState {
   readonly #repos = new Map<string, RepoRecord>();
   readonly #now: () => Date;
   readonly #tokens: Readonly<Record<string, Account>> | undefined;
+  readonly #maintainers: ReadonlySet<string>;
   #nextId = 1000;
 
   constructor(options: StateOptions) {
     this.urls = options.urls;
     this.#now = options.now;
     this.#tokens = options.tokens;
+    this.#maintainers = new Set(options.maintainers ?? []);
     this.rateLimit = {
       limit: 5000,
       used: 0,
@@ -176,6 +194,11 @@ export class EmulatorState {
     return this.#nextId;
   }
 
+  /** Whether `account` may change other people's comments (see {@link StateOptions.maintainers}). */
+  isMaintainer(account: Account): boolean {
+    return this.#maintainers.has(account.login);
+  }
+
   /** The account a token acts as, or undefined when the token is not accepted. */
   accountForToken(token: string): Account | undefined {
     if (this.#tokens === undefined) return GITHUB_ACTIONS_BOT;
@@ -188,6 +211,7 @@ export class EmulatorState {
    */
   addArtifact(fullName: string, options: AddArtifactOptions): Artifact {
     const repo = this.repo(fullName);
+    const run = repo.workflowRuns.get(options.runId);
     const id = this.nextId();
     const created = this.now();
     const api = `${this.urls.api}/repos/${repo.fullName}/actions/artifacts/${id}`;
@@ -203,12 +227,15 @@ export class EmulatorState {
       updated_at: timestamp(created),
       expires_at: timestamp(new Date(created.getTime() + 90 * 24 * 3600 * 1000)),
       digest: `sha256:${createHash('sha256').update(options.zip).digest('hex')}`,
+      // An artifact belongs to the run that uploaded it: a fork's run uploads with the fork as
+      // its head repository, whatever name the artifact has.
       workflow_run: {
         id: options.runId,
         repository_id: repo.id,
-        head_repository_id: repo.id,
-        head_branch: options.headBranch ?? repo.defaultBranch,
-        head_sha: options.headSha ?? fakeSha(`${repo.fullName}@run-${options.runId}`),
+        head_repository_id: Number(run?.head_repository.id ?? repo.id),
+        head_branch: run?.head_branch ?? options.headBranch ?? repo.defaultBranch,
+        head_sha:
+          run?.head_sha ?? options.headSha ?? fakeSha(`${repo.fullName}@run-${options.runId}`),
       },
     };
     repo.artifacts.set(id, { payload, zip: options.zip });
@@ -245,6 +272,8 @@ export class EmulatorState {
       deployments: new Map(),
       deploymentStatuses: new Map(),
       artifacts: new Map(),
+      workflowRuns: new Map(),
+      parent: options.forkOf,
       latestReleaseId: undefined,
     };
     this.#repos.set(key, repo);
@@ -307,7 +336,50 @@ export class EmulatorState {
         files,
         user: pull.user ?? { login: 'octocat', id: 583231, type: 'User' },
         createdAt: this.now(),
+        headRepo: pull.headRepo ?? repo.fullName,
+        merge: undefined,
       },
+    });
+  }
+
+  /** Marks pull request `number` merged by the commit `mergeSha` (pushed to its base branch). */
+  mergePullRequest(fullName: string, number: number, mergeSha: string): void {
+    const pull = this.repo(fullName).issues.get(number)?.pull;
+    if (pull === undefined) {
+      throw new EmulatorSeedError(`${fullName} has no pull request #${number} to merge`);
+    }
+    if (pull.merge !== undefined) {
+      throw new EmulatorSeedError(`${fullName}#${number} is already merged`);
+    }
+    pull.merge = { sha: mergeSha, at: this.now() };
+  }
+
+  /**
+   * Seeds a workflow run (as GitHub records one when a workflow starts): its workflow file,
+   * event, head commit and head repository (a fork's `pull_request` runs carry the fork).
+   * Artifacts added with its id take their head repository and sha from it.
+   */
+  addWorkflowRun(fullName: string, options: AddWorkflowRunOptions): WorkflowRun {
+    const repo = this.repo(fullName);
+    if (repo.workflowRuns.has(options.id)) {
+      throw new EmulatorSeedError(`${fullName} already has workflow run ${options.id}`);
+    }
+    const headRepo = this.repo(options.headRepository ?? fullName);
+    const payload = workflowRunPayload(this.urls, repo, headRepo, options, this.now());
+    repo.workflowRuns.set(options.id, payload);
+    return payload;
+  }
+
+  /** Completes a seeded workflow run with `conclusion`. */
+  completeWorkflowRun(fullName: string, runId: number, conclusion: string): void {
+    const repo = this.repo(fullName);
+    const run = repo.workflowRuns.get(runId);
+    if (run === undefined) throw new EmulatorSeedError(`${fullName} has no workflow run ${runId}`);
+    repo.workflowRuns.set(runId, {
+      ...run,
+      status: 'completed',
+      conclusion,
+      updated_at: timestamp(this.now()),
     });
   }
 

@@ -17,6 +17,8 @@ export interface ModelCheckInput extends RepoCoordinates {
   readonly text?: string;
   /** Link shown as "Details", e.g. the workflow run. */
   readonly detailsUrl?: string;
+  /** The check run's `external_id`: set only by its creator (see `formatCandidateRecord`). */
+  readonly externalId?: string;
 }
 
 /** The name of the check run of `model`. */
@@ -45,6 +47,7 @@ export async function setModelCheck(
     conclusion: input.passed ? ('success' as const) : ('failure' as const),
     completed_at: new Date().toISOString(),
     ...(input.detailsUrl === undefined ? {} : { details_url: input.detailsUrl }),
+    ...(input.externalId === undefined ? {} : { external_id: input.externalId }),
     output: {
       title: input.title,
       summary: truncateText(input.summary, TRUNCATED_NOTE),

@@ -1,3 +1,11 @@
+export {
+  type CandidateRecord,
+  candidateArtifactName,
+  candidateDigests,
+  formatCandidateRecord,
+  parseCandidateArtifactName,
+  parseCandidateRecord,
+} from './candidate-record';
 export type { ModelCheckInput } from './check-run';
 export { modelCheckName, setModelCheck } from './check-run';
 export type { GitHubClient, GitHubClientOptions, GitHubLog } from './client';
@@ -24,8 +32,17 @@ export type { MetricPoint } from './release-metric-history';
 export { releaseMetricHistory } from './release-metric-history';
 export type { GitHubReleasesRegistryOptions } from './releases-registry';
 export { GitHubReleasesRegistry } from './releases-registry';
+export {
+  downloadReviewedCandidate,
+  findReviewedCandidate,
+  GITHUB_ACTIONS_APP,
+  MODEL_PR_WORKFLOW,
+  type ReviewedCandidate,
+  type ReviewedCandidateQuery,
+  type ReviewedCandidateResult,
+} from './reviewed-candidate';
 export type { StickyCommentInput, StickyCommentResult } from './sticky-comment';
-export { upsertStickyComment } from './sticky-comment';
+export { pullRequestHead, upsertStickyComment } from './sticky-comment';
 export { GITHUB_TEXT_LIMIT, truncateText } from './text-limit';
 export { VERSION_MANIFEST_FILE } from './version-files';
-export { downloadArtifact, findArtifact } from './workflow-artifact';
+export { downloadArtifact } from './workflow-artifact';

@@ -10,6 +10,11 @@ export interface StickyCommentInput extends RepoCoordinates {
   readonly marker: string;
   /** The comment's markdown; the marker is prepended when the body does not contain it. */
   readonly body: string;
+  /**
+   * The login the token acts as (`github-actions[bot]` for `GITHUB_TOKEN`, `<app>[bot]` for a
+   * GitHub App): only its own comments are ever matched, edited or deleted.
+   */
+  readonly author: string;
 }
 
 export interface StickyCommentResult {
@@ -36,7 +41,8 @@ interface MarkedComment {
  *    are deleted (a 404 on delete means another caller already deleted it).
  *
  * Two concurrent calls therefore end with exactly one comment, carrying the body of the call
- * that wrote last. Comments are matched by marker only, not by author.
+ * that wrote last. Comments are matched by marker AND author: a comment anyone else wrote, with
+ * or without the marker, is never edited or deleted.
  */
 export async function upsertStickyComment(
   client: GitHubClient,
@@ -71,7 +77,7 @@ export async function upsertStickyComment(
         per_page: 100,
       });
       return comments
-        .filter((c) => c.body?.includes(marker) === true)
+        .filter((c) => c.body?.includes(marker) === true && c.user?.login === input.author)
         .map((c) => ({ id: c.id, body: c.body ?? '' }))
         .sort((a, b) => a.id - b.id);
     });
@@ -104,4 +110,21 @@ export async function upsertStickyComment(
   if (kept.id !== created.data.id) await update(kept.id);
   await deleteAll(others);
   return { id: kept.id, action: kept.id === created.data.id ? 'created' : 'updated' };
+}
+
+/** The head commit of pull request `number` now. */
+export async function pullRequestHead(
+  client: GitHubClient,
+  where: RepoCoordinates,
+  number: number,
+): Promise<string> {
+  try {
+    const { data } = await client.rest.pulls.get({ ...where, pull_number: number });
+    return data.head.sha;
+  } catch (cause) {
+    throw new StickyCommentError(
+      `cannot read pull request ${where.owner}/${where.repo}#${number}`,
+      { cause },
+    );
+  }
 }

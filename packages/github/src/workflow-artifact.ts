@@ -6,25 +6,6 @@ import { ArtifactDownloadError } from './errors';
 import type { RepoCoordinates } from './release-assets';
 
 /**
- * Finds the newest unexpired artifact called `name` in the repository (any workflow run), e.g. the
- * candidate a pull request run trained and uploaded. `undefined` when there is none.
- */
-export async function findArtifact(
-  client: GitHubClient,
-  where: RepoCoordinates,
-  name: string,
-): Promise<{ id: number; runId: number | undefined; headSha: string | undefined } | undefined> {
-  const { data } = await client.rest.actions.listArtifactsForRepo({ ...where, name, per_page: 10 });
-  const artifact = data.artifacts.find((a) => a.name === name && !a.expired);
-  if (artifact === undefined) return undefined;
-  return {
-    id: artifact.id,
-    runId: artifact.workflow_run?.id,
-    headSha: artifact.workflow_run?.head_sha,
-  };
-}
-
-/**
  * Downloads an artifact's zip and extracts it into `destDir` (replaced as a whole, through a
  * staging folder). Entries that would land outside `destDir` are refused.
  */

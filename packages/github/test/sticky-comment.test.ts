@@ -1,12 +1,16 @@
-import type { Emulator } from '@repo/github-emulator';
+import { type Emulator, GITHUB_ACTIONS_BOT, startEmulator } from '@repo/github-emulator';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createGitHubClient,
   GITHUB_TEXT_LIMIT,
   type GitHubClient,
   InvalidStickyMarkerError,
   upsertStickyComment,
 } from '../src/index';
-import { OWNER, REPO, startWithRepo, testClient } from './harness';
+import { OWNER, REPO, testClient } from './harness';
+
+const BOT = GITHUB_ACTIONS_BOT.login;
+const MALLORY = { login: 'mallory', id: 666, type: 'User' } as const;
 
 const MARKER = '<!-- mlops-report:house-prices -->';
 
@@ -14,9 +18,20 @@ let gh: Emulator;
 let client: GitHubClient;
 let nextPr = 1;
 
+let stranger: GitHubClient;
+
 beforeAll(async () => {
-  gh = await startWithRepo();
+  gh = await startEmulator({
+    tokens: { 'test-token': GITHUB_ACTIONS_BOT, 'mallory-token': MALLORY },
+  });
+  gh.state.addRepo(`${OWNER}/${REPO}`, { defaultBranch: 'main' });
   client = testClient(gh);
+  stranger = createGitHubClient({
+    token: 'mallory-token',
+    baseUrl: gh.apiUrl,
+    retries: 0,
+    throttle: { enabled: false },
+  });
 });
 afterAll(async () => {
   await gh.close();
@@ -42,11 +57,18 @@ function commentsOf(issueNumber: number): { id: number; body: string }[] {
 }
 
 function upsert(issueNumber: number, body: string, marker = MARKER, by = client) {
-  return upsertStickyComment(by, { owner: OWNER, repo: REPO, issueNumber, marker, body });
+  return upsertStickyComment(by, {
+    owner: OWNER,
+    repo: REPO,
+    issueNumber,
+    marker,
+    body,
+    author: BOT,
+  });
 }
 
-async function comment(issueNumber: number, body: string): Promise<number> {
-  const { data } = await client.rest.issues.createComment({
+async function comment(issueNumber: number, body: string, by = client): Promise<number> {
+  const { data } = await by.rest.issues.createComment({
     owner: OWNER,
     repo: REPO,
     issue_number: issueNumber,
@@ -176,6 +198,38 @@ describe('upsertStickyComment', () => {
     expect(only?.body.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT);
     expect(only?.body.startsWith(MARKER)).toBe(true);
     expect(only?.body).toMatch(/truncated/);
+  });
+
+  it('never edits or deletes a stranger’s comment that carries the marker, and posts its own', async () => {
+    const pr = newPullRequest();
+    const planted = await comment(pr, `${MARKER}\n# All gates passed, ship it`, stranger);
+    const result = await upsert(pr, `${MARKER}\nthe real report`);
+    expect(result.action).toBe('created');
+    expect(result.id).not.toBe(planted);
+    expect(commentsOf(pr)).toEqual([
+      { id: planted, body: `${MARKER}\n# All gates passed, ship it` },
+      { id: result.id, body: `${MARKER}\nthe real report` },
+    ]);
+    // A second report updates the bot's comment, still leaving the stranger's alone.
+    expect(await upsert(pr, `${MARKER}\nsecond`)).toEqual({ id: result.id, action: 'updated' });
+    expect(commentsOf(pr).map((c) => c.id)).toEqual([planted, result.id]);
+  });
+
+  it('is refused by the emulator, as by GitHub, when editing another account’s comment', async () => {
+    const pr = newPullRequest();
+    const planted = await comment(pr, 'hello', stranger);
+    await expect(
+      client.rest.issues.updateComment({
+        owner: OWNER,
+        repo: REPO,
+        comment_id: planted,
+        body: 'x',
+      }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      client.rest.issues.deleteComment({ owner: OWNER, repo: REPO, comment_id: planted }),
+    ).rejects.toMatchObject({ status: 403 });
+    expect(commentsOf(pr)).toEqual([{ id: planted, body: 'hello' }]);
   });
 
   it('refuses an empty marker', async () => {

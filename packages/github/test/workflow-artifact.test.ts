@@ -4,12 +4,7 @@ import { join } from 'node:path';
 import { type Emulator, startEmulator } from '@repo/github-emulator';
 import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ArtifactDownloadError,
-  createGitHubClient,
-  downloadArtifact,
-  findArtifact,
-} from '../src/index';
+import { ArtifactDownloadError, createGitHubClient, downloadArtifact } from '../src/index';
 
 const where = { owner: 'acme', repo: 'models' };
 
@@ -26,13 +21,8 @@ describe('workflow run artifacts', () => {
   const client = () =>
     createGitHubClient({ token: 't', baseUrl: gh.apiUrl, throttle: { enabled: false } });
 
-  it('finds the newest artifact of a name and extracts it into a folder', async () => {
-    gh.state.addArtifact('acme/models', {
-      name: 'c',
-      runId: 1,
-      zip: Buffer.from(zipSync({ 'a.txt': Buffer.from('old') })),
-    });
-    gh.state.addArtifact('acme/models', {
+  it('extracts an artifact into a folder', async () => {
+    const artifact = gh.state.addArtifact('acme/models', {
       name: 'c',
       runId: 2,
       headSha: 'b'.repeat(40),
@@ -40,19 +30,13 @@ describe('workflow run artifacts', () => {
         zipSync({ 'a.txt': Buffer.from('new'), 'sub/b.bin': Uint8Array.of(1, 2, 3) }),
       ),
     });
-    const found = await findArtifact(client(), where, 'c');
-    expect(found).toMatchObject({ runId: 2, headSha: 'b'.repeat(40) });
     const dir = join(mkdtempSync(join(tmpdir(), 'artifact-')), 'candidate');
-    expect(await downloadArtifact(client(), where, Number(found?.id), dir)).toEqual([
+    expect(await downloadArtifact(client(), where, artifact.id, dir)).toEqual([
       'a.txt',
       'sub/b.bin',
     ]);
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('new');
     expect([...readFileSync(join(dir, 'sub/b.bin'))]).toEqual([1, 2, 3]);
-  });
-
-  it('finds nothing when no artifact has the name', async () => {
-    expect(await findArtifact(client(), where, 'missing')).toBeUndefined();
   });
 
   it('refuses an archive that is not a zip, or whose entries escape the folder, writing nothing', async () => {

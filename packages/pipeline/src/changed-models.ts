@@ -7,6 +7,7 @@ export const DEFAULT_SHARED_PATHS: readonly string[] = [
   '.dvc/config',
   'package-lock.json',
   'packages/',
+  'actions/',
 ];
 
 export interface ChangedModelsInput {

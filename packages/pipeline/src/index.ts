@@ -1,4 +1,5 @@
 export type { ModelVersion } from '@repo/registry';
+export { effectivePreference as effectiveBackend } from '@repo/train';
 export { artifactDigest, MODEL_FILES } from './artifact-digest';
 export type { TrainingRecord } from './candidate-files';
 export { type ChangedModelsInput, changedModels, DEFAULT_SHARED_PATHS } from './changed-models';
@@ -19,7 +20,7 @@ export {
 } from './errors';
 export { type EvaluationSummary, evaluateModel } from './evaluate-step';
 export { EXAMPLE_DATA_FILE, generateExampleData } from './example-data';
-export { type InputHash, trainingInputHash } from './input-hash';
+export { type InputHash, type InputHashOptions, trainingInputHash } from './input-hash';
 export type { Lineage } from './lineage';
 export { renderModelCard } from './model-card';
 export { loadModelData, type ModelData } from './model-data';

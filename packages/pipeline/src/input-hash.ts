@@ -29,20 +29,37 @@ async function filesUnder(dir: string, skip: ReadonlySet<string>): Promise<strin
 const NONE = new Set<string>();
 /** Never inputs: training outputs and installed dependencies. */
 const MODEL_SKIP = new Set(['artifacts', 'node_modules']);
+/** The actions run training and evaluation (their sources and bundles); their tests do not. */
+const ACTIONS_SKIP = new Set(['node_modules', 'test', 'bench']);
+
+export interface InputHashOptions {
+  /**
+   * The training backend preference in effect (`auto`, `wasm`, …; after `MLOPS_BACKEND`): a
+   * candidate trained on one backend does not stand for one trained on another. Default `auto`.
+   */
+  readonly backend?: string;
+}
 
 /**
  * The hash of every input of training `model` in the repository at `root`: `data.dvc` (hence the
- * data md5), `models/<model>/**` except `artifacts/`, `package-lock.json` and
- * `packages/<pkg>/src/**`. Definition: sha256 over the lines `<relative path>\t<sha256 of the
- * file>\n`, one per existing file, sorted by path (UTF-16 code units), paths with `/`. Equal
- * hashes mean a candidate trained from one tree can stand for a candidate trained from the other.
+ * data md5), `models/<model>/**` except `artifacts/`, `package-lock.json`,
+ * `packages/<pkg>/src/**`, `actions/**` except tests and benches, and the backend preference.
+ * Definition: sha256 over the lines `<relative path>\t<sha256 of the file>\n`, one per
+ * existing file, sorted by path (UTF-16 code units), paths with `/`, then the line
+ * `backend\t<preference>\n`. Equal hashes mean a candidate trained from one tree can stand for
+ * a candidate trained from the other.
  */
-export async function trainingInputHash(root: string, model: string): Promise<InputHash> {
+export async function trainingInputHash(
+  root: string,
+  model: string,
+  options: InputHashOptions = {},
+): Promise<InputHash> {
   assertModelName(model);
   const candidates = [
     join(root, 'data.dvc'),
     join(root, 'package-lock.json'),
     ...(await filesUnder(join(root, 'models', model), MODEL_SKIP)),
+    ...(await filesUnder(join(root, 'actions'), ACTIONS_SKIP)),
   ];
   const packagesDir = join(root, 'packages');
   if (existsSync(packagesDir)) {
@@ -63,5 +80,6 @@ export async function trainingInputHash(root: string, model: string): Promise<In
       .digest('hex');
     hash.update(`${file.rel}\t${digest}\n`);
   }
+  hash.update(`backend\t${options.backend ?? 'auto'}\n`);
   return { hash: hash.digest('hex'), files: files.map((f) => f.rel) };
 }

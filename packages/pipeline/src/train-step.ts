@@ -39,7 +39,14 @@ export interface TrainSummary {
 export async function trainModel(
   ctx: PipelineContext,
   model: string,
-  options: { readonly data?: ModelData } = {},
+  options: {
+    readonly data?: ModelData;
+    /**
+     * The commit the lineage names when HEAD is not it: a pull request run checks out a
+     * temporary test-merge commit, and the commit reviewed is the pull request's head.
+     */
+    readonly commit?: string;
+  } = {},
 ): Promise<TrainSummary> {
   const { loaded, table, split, dataMd5 } = options.data ?? (await loadModelData(ctx, model));
   const { config } = loaded;
@@ -96,8 +103,11 @@ export async function trainModel(
       dataMd5,
       dataFiles: config.data.files,
       dataRows: table.rowCount,
-      gitCommit: git.commit,
+      gitCommit: options.commit ?? git.commit,
       gitDirty: git.dirty,
+      ...(options.commit === undefined || options.commit === git.commit
+        ? {}
+        : { checkoutCommit: git.commit }),
       configHash: loaded.hash,
       artifactDigest: digest,
       packages: { '@tensorflow/tfjs-core': backend.version, node: process.version },

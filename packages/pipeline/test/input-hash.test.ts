@@ -21,6 +21,8 @@ beforeEach(async () => {
   await put('packages/train/src/mlp.ts', 'export {};\n');
   await put('packages/train/test/mlp.test.ts', 'test\n');
   await put('README.md', 'readme\n');
+  await put('actions/train/dist/index.js', 'bundle\n');
+  await put('actions/train/test/main.test.ts', 'test\n');
 });
 
 afterEach(async () => {
@@ -31,6 +33,7 @@ describe('trainingInputHash', () => {
   it('hashes the sorted path and file sha256 lines of exactly the training inputs', async () => {
     const { hash, files } = await trainingInputHash(root, 'm');
     expect(files).toEqual([
+      'actions/train/dist/index.js',
       'data.dvc',
       'models/m/model.yaml',
       'package-lock.json',
@@ -39,22 +42,32 @@ describe('trainingInputHash', () => {
     const sha = (text: string) => createHash('sha256').update(text).digest('hex');
     const expected = sha(
       [
+        `actions/train/dist/index.js\t${sha('bundle\n')}\n`,
         `data.dvc\t${sha('outs:\n- md5: abc.dir\n')}\n`,
         `models/m/model.yaml\t${sha('name: m\n')}\n`,
         `package-lock.json\t${sha('{}')}\n`,
         `packages/train/src/mlp.ts\t${sha('export {};\n')}\n`,
+        'backend\tauto\n',
       ].join(''),
     );
     expect(hash).toBe(expected);
   });
 
-  it('changes when the data pointer, the model folder, the lockfile or package sources change', async () => {
+  it('changes with the training backend', async () => {
+    const auto = (await trainingInputHash(root, 'm')).hash;
+    expect((await trainingInputHash(root, 'm', { backend: 'auto' })).hash).toBe(auto);
+    expect((await trainingInputHash(root, 'm', { backend: 'cpu' })).hash).not.toBe(auto);
+  });
+
+  it('changes when the data pointer, the model folder, the lockfile, package sources or an action change', async () => {
     const before = (await trainingInputHash(root, 'm')).hash;
     for (const [rel, text] of [
       ['data.dvc', 'outs:\n- md5: def.dir\n'],
       ['models/m/model.yaml', 'name: m\nseed: 2\n'],
       ['package-lock.json', '{"a":1}'],
       ['packages/train/src/mlp.ts', 'export const a = 1;\n'],
+      ['actions/train/dist/index.js', 'new bundle\n'],
+      ['actions/promote/action.yml', 'name: promote\n'],
     ] as const) {
       const original = (await trainingInputHash(root, 'm')).hash;
       await put(rel, text);
@@ -68,6 +81,7 @@ describe('trainingInputHash', () => {
     await put('models/m/artifacts/candidate/weights.bin', 'weights');
     await put('models/other/model.yaml', 'name: other\nseed: 3\n');
     await put('packages/train/test/mlp.test.ts', 'changed\n');
+    await put('actions/train/test/main.test.ts', 'changed\n');
     await put('README.md', 'changed\n');
     expect((await trainingInputHash(root, 'm')).hash).toBe(before);
   });

@@ -68,7 +68,8 @@ export function ensureBackend(): Promise<BackendInfo> {
   return active?.info ?? initBackend();
 }
 
-function effectivePreference(preference: BackendPreference): BackendPreference {
+/** The preference in effect: `MLOPS_BACKEND` when set (validated), else `preference`. */
+export function effectivePreference(preference: BackendPreference): BackendPreference {
   const fromEnv = process.env.MLOPS_BACKEND?.trim();
   if (fromEnv === undefined || fromEnv === '') return preference;
   if (!(PREFERENCES as readonly string[]).includes(fromEnv)) {

@@ -2,6 +2,7 @@ export {
   type BackendInfo,
   type BackendName,
   type BackendPreference,
+  effectivePreference,
   type InitBackendOptions,
   initBackend,
 } from './backend';

@@ -27,8 +27,9 @@ export async function restoreTrainingCaches(
   cache: SafeCache,
   root: string,
   model: string,
+  backend: string,
 ): Promise<RestoredCaches> {
-  const { hash, files } = await trainingInputHash(root, model);
+  const { hash, files } = await trainingInputHash(root, model, { backend });
   core.info(`${model}: input hash ${hash} over ${files.length} files`);
   const md5 = await dataMd5(root);
   const dvcKey = md5 === undefined ? undefined : dvcCacheKey(md5);

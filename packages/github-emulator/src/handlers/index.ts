@@ -17,7 +17,7 @@ import {
   listIssueComments,
   updateIssueComment,
 } from './issue-comments';
-import { getPull, listIssueLabels, listPullFiles } from './pulls';
+import { getPull, listIssueLabels, listPullFiles, listPullsForCommit } from './pulls';
 import {
   deleteReleaseAsset,
   getReleaseAsset,
@@ -35,6 +35,7 @@ import {
   updateRelease,
 } from './releases';
 import { getRateLimit, getRepo } from './repos';
+import { getWorkflowRun, listWorkflowRunArtifacts, listWorkflowRuns } from './workflow-runs';
 
 const R = '/repos/{owner}/{repo}';
 
@@ -44,6 +45,9 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   [`GET ${R}/actions/artifacts`]: listArtifacts,
   [`GET ${R}/actions/artifacts/{artifact_id}`]: getArtifact,
   [`GET ${R}/actions/artifacts/{artifact_id}/{archive_format}`]: downloadArtifact,
+  [`GET ${R}/actions/runs/{run_id}`]: getWorkflowRun,
+  [`GET ${R}/actions/runs/{run_id}/artifacts`]: listWorkflowRunArtifacts,
+  [`GET ${R}/actions/workflows/{workflow_id}/runs`]: listWorkflowRuns,
   [`GET ${R}`]: getRepo,
   [`GET ${R}/releases`]: listReleases,
   [`POST ${R}/releases`]: createRelease,
@@ -79,4 +83,5 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   [`POST ${R}/deployments/{deployment_id}/statuses`]: createDeploymentStatus,
   [`GET ${R}/pulls/{pull_number}`]: getPull,
   [`GET ${R}/pulls/{pull_number}/files`]: listPullFiles,
+  [`GET ${R}/commits/{commit_sha}/pulls`]: listPullsForCommit,
 };

@@ -1,15 +1,49 @@
 import { paginate } from '../pagination';
-import { DOCS, notFound } from '../payloads/errors';
+import { ApiErrorResponse, DOCS, notAccessible, notFound } from '../payloads/errors';
 import type { IssueComment } from '../payloads/schemas';
 import { nodeId, timestamp } from '../payloads/urls';
 import { simpleUser } from '../payloads/user';
 import type { CommentRecord, RepoRecord } from '../state';
-import { type Handler, idParam, jsonBody, repoOf, requiredString } from './context';
+import {
+  type Handler,
+  type HandlerContext,
+  idParam,
+  jsonBody,
+  repoOf,
+  requiredString,
+} from './context';
 
 function commentById(repo: RepoRecord, id: number): CommentRecord {
   const comment = repo.comments.get(id);
   if (comment === undefined) throw notFound();
   return comment;
+}
+
+/** GitHub's limit on a comment body, in characters. */
+export const COMMENT_BODY_LIMIT = 65_536;
+
+function commentText(ctx: HandlerContext): string {
+  const text = requiredString(jsonBody(ctx), 'body');
+  if (text.length > COMMENT_BODY_LIMIT) {
+    throw new ApiErrorResponse(422, 'Validation Failed', {
+      errors: [
+        {
+          resource: 'IssueComment',
+          code: 'custom',
+          field: 'body',
+          message: `body is too long (maximum is ${COMMENT_BODY_LIMIT} characters)`,
+        },
+      ],
+    });
+  }
+  return text;
+}
+
+/** Only the comment's author (or a maintainer's token) may edit or delete it. */
+function assertMayChange(ctx: HandlerContext, comment: CommentRecord): void {
+  if (comment.payload.user?.login === ctx.actor.login) return;
+  if (ctx.state.isMaintainer(ctx.actor)) return;
+  throw notAccessible(DOCS.updateIssueComment);
 }
 
 /** Lists an issue's (or pull request's) comments oldest first, paginated. */
@@ -33,7 +67,7 @@ export const createIssueComment: Handler = (ctx) => {
   const number = idParam(ctx, 'issue_number');
   const issue = repo.issues.get(number);
   if (issue === undefined) throw notFound(DOCS.createIssueComment);
-  const text = requiredString(jsonBody(ctx), 'body');
+  const text = commentText(ctx);
   const id = ctx.state.nextId();
   const created = timestamp(ctx.state.now());
   const { api, web } = {
@@ -76,7 +110,8 @@ export const getIssueComment: Handler = (ctx) => {
 export const updateIssueComment: Handler = (ctx) => {
   const repo = repoOf(ctx);
   const comment = commentById(repo, idParam(ctx, 'comment_id'));
-  const text = requiredString(jsonBody(ctx), 'body');
+  assertMayChange(ctx, comment);
+  const text = commentText(ctx);
   const payload = { ...comment.payload, body: text, updated_at: timestamp(ctx.state.now()) };
   repo.comments.set(payload.id as number, { ...comment, payload });
   return { status: 200, body: payload };
@@ -85,6 +120,7 @@ export const updateIssueComment: Handler = (ctx) => {
 export const deleteIssueComment: Handler = (ctx) => {
   const repo = repoOf(ctx);
   const comment = commentById(repo, idParam(ctx, 'comment_id'));
+  assertMayChange(ctx, comment);
   repo.comments.delete(comment.payload.id as number);
   return { status: 204 };
 };

@@ -24,6 +24,8 @@ function pullPayload(
   const web = `${urls.web}/${repo.fullName}`;
   const n = issue.number;
   const repository = fullRepository(urls, repo);
+  const headRepo = ctx.state.findRepo(pull.headRepo) ?? repo;
+  const headRepository = fullRepository(urls, headRepo);
   const owner = simpleUser(urls, repo.owner);
   const created = timestamp(pull.createdAt);
   const baseSha = ctx.state.resolveSha(repo, pull.baseRef) ?? pull.headSha;
@@ -44,7 +46,7 @@ function pullPayload(
     comments_url: `${api}/issues/${n}/comments`,
     statuses_url: `${api}/statuses/${pull.headSha}`,
     number: n,
-    state: 'open',
+    state: pull.merge === undefined ? 'open' : 'closed',
     locked: false,
     title: pull.title,
     user: simpleUser(urls, pull.user),
@@ -54,19 +56,19 @@ function pullPayload(
     active_lock_reason: null,
     created_at: created,
     updated_at: created,
-    closed_at: null,
-    merged_at: null,
-    merge_commit_sha: null,
+    closed_at: pull.merge === undefined ? null : timestamp(pull.merge.at),
+    merged_at: pull.merge === undefined ? null : timestamp(pull.merge.at),
+    merge_commit_sha: pull.merge?.sha ?? null,
     assignee: null,
     assignees: [],
     requested_reviewers: [],
     requested_teams: [],
     head: {
-      label: `${repo.owner.login}:${pull.headRef}`,
+      label: `${headRepo.owner.login}:${pull.headRef}`,
       ref: pull.headRef,
       sha: pull.headSha,
-      user: owner,
-      repo: repository,
+      user: simpleUser(urls, headRepo.owner),
+      repo: headRepository,
     },
     base: {
       label: `${repo.owner.login}:${pull.baseRef}`,
@@ -88,7 +90,7 @@ function pullPayload(
     author_association: 'CONTRIBUTOR',
     auto_merge: null,
     draft: false,
-    merged: false,
+    merged: pull.merge !== undefined,
     mergeable: true,
     rebaseable: true,
     mergeable_state: 'clean',
@@ -125,6 +127,31 @@ export const listIssueLabels: Handler = (ctx) => {
   const issue = repo.issues.get(idParam(ctx, 'issue_number'));
   if (issue === undefined) throw notFound();
   const page = paginate(issue.labels, ctx.url);
+  return {
+    status: 200,
+    body: page.items,
+    ...(page.link === undefined ? {} : { headers: { link: page.link } }),
+  };
+};
+
+/**
+ * `GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls`: the merged pull request whose merge
+ * commit this is, else the open pull requests whose head is this commit (as GitHub documents:
+ * a commit not yet on the default branch lists only open pull requests).
+ */
+export const listPullsForCommit: Handler = (ctx) => {
+  const repo = repoOf(ctx);
+  const sha = ctx.params.commit_sha;
+  if (sha === undefined) throw notFound();
+  const all = [...repo.issues.values()].filter(
+    (issue): issue is IssueRecord & { pull: PullSeed } => issue.pull !== undefined,
+  );
+  const merged = all.filter((issue) => issue.pull.merge?.sha === sha);
+  const open = all.filter((issue) => issue.pull.merge === undefined && issue.pull.headSha === sha);
+  const pulls = (merged.length > 0 ? merged : open).map((issue) =>
+    pullPayload(ctx, repo, issue, issue.pull),
+  );
+  const page = paginate(pulls, ctx.url);
   return {
     status: 200,
     body: page.items,

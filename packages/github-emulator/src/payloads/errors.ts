@@ -56,6 +56,15 @@ export function notFound(documentationUrl?: string): ApiErrorResponse {
   );
 }
 
+/** 403 as GitHub answers an installation token that lacks the access (`GITHUB_TOKEN` included). */
+export function notAccessible(documentationUrl?: string): ApiErrorResponse {
+  return new ApiErrorResponse(
+    403,
+    'Resource not accessible by integration',
+    documentationUrl === undefined ? {} : { documentationUrl },
+  );
+}
+
 /** 422 `Validation Failed` with GitHub's `errors` array. */
 export function validationFailed(
   errors: ValidationErrorEntry[],
@@ -88,4 +97,5 @@ export const DOCS = {
   createDeploymentStatus:
     'https://docs.github.com/rest/deployments/statuses#create-a-deployment-status',
   createIssueComment: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+  updateIssueComment: 'https://docs.github.com/rest/issues/comments#update-an-issue-comment',
 } as const;

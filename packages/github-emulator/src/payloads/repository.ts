@@ -22,7 +22,7 @@ export function fullRepository(urls: Urls, repo: RepoRecord) {
     visibility: repo.private ? 'private' : 'public',
     html_url: web,
     description: null,
-    fork: false,
+    fork: repo.parent !== undefined,
     url: api,
     archive_url: `${api}/{archive_format}{/ref}`,
     assignees_url: `${api}/assignees{/user}`,

@@ -19,3 +19,5 @@ export type FullRepository = Schemas['full-repository'];
 export type SimpleUser = Schemas['simple-user'];
 export type Integration = NonNullable<Schemas['nullable-integration']>;
 export type RateLimitOverview = Schemas['rate-limit-overview'];
+export type WorkflowRun = Schemas['workflow-run'];
+export type PullRequestMinimal = Schemas['pull-request-minimal'];
