@@ -80,7 +80,15 @@ const native = (model: LoadedModel): Record<string, Schema> => ({
     },
     ['error'],
   ),
-  OpenApi: { type: 'object', required: ['openapi', 'paths'] },
+  OpenApi: {
+    type: 'object',
+    properties: {
+      openapi: { const: '3.1.0' },
+      info: { type: 'object' },
+      paths: { type: 'object' },
+    },
+    required: ['openapi', 'info', 'paths'],
+  },
 });
 
 const openInference = (): Record<string, Schema> => ({
@@ -230,7 +238,7 @@ const tfServing = (model: LoadedModel): Record<string, Schema> => ({
         ),
       },
     },
-    oneOf: [{ required: ['instances'] }, { required: ['inputs'] }],
+    oneOf: ['instances', 'inputs'].map((key) => ({ properties: { [key]: true }, required: [key] })),
   },
   TfPredictResponse: {
     oneOf: [
@@ -265,6 +273,7 @@ const mlflow = (): Record<string, Schema> => ({
       params: { type: 'object' },
     },
     oneOf: ['dataframe_split', 'dataframe_records', 'instances', 'inputs'].map((key) => ({
+      properties: { [key]: true },
       required: [key],
     })),
   },

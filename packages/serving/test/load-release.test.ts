@@ -58,6 +58,24 @@ describe('loadRelease', () => {
     );
   });
 
+  it('carries the ranges of model.yaml and the training levels into what it serves', () => {
+    expect(served.target).toBe('price');
+    const byName = new Map(served.features.map((feature) => [feature.name, feature]));
+    expect(byName.get('sqft_living')).toEqual({
+      name: 'sqft_living',
+      kind: 'numeric',
+      min: 200,
+      max: 20000,
+    });
+    expect(byName.get('lat')).toMatchObject({ min: 47, max: 48 });
+    const levels = byName.get('property_type')?.levels;
+    expect(levels?.size).toBeGreaterThan(1);
+    const column = release.data.table.columns.get('property_type');
+    expect([...(levels ?? [])].sort()).toEqual(
+      column?.kind === 'categorical' ? [...column.levels].sort() : [],
+    );
+  });
+
   it('predicts what the pipeline predicts on the same rows, on the price scale', async () => {
     const rows = release.data.split.test;
     const expected = await pipelinePredictions(rows);

@@ -155,6 +155,129 @@ describe('startServer', () => {
     expect(get.headers.get('allow')).toBe('POST');
   });
 
+  it('returns warnings aligned with the predictions for out-of-range values and unseen categories', async () => {
+    const records = recordsOf(release.data, release.data.split.test.subarray(0, 3));
+    const odd = [records[0], { ...records[1], floors: 0, neighborhood: 'Atlantis' }, records[2]];
+    const response = await post('/predict', JSON.stringify({ records: odd }));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { predictions: number[]; warnings: unknown[][] };
+    expect(body.predictions).toHaveLength(3);
+    expect(body.warnings).toEqual([
+      [],
+      [
+        {
+          field: 'floors',
+          kind: 'out-of-range',
+          message: '"floors" is 0, outside the declared range [1, 5]',
+        },
+        {
+          field: 'neighborhood',
+          kind: 'unseen-category',
+          message: '"neighborhood" is "Atlantis", a category not seen in training',
+        },
+      ],
+      [],
+    ]);
+    const clean = await post('/predict', JSON.stringify({ records }));
+    expect(Object.keys((await clean.json()) as object)).toEqual([
+      'model',
+      'version',
+      'predictions',
+    ]);
+  });
+
+  it('rejects them with 422 naming the record and field when told to reject', async () => {
+    const strict = await startServer({ model: served, onInvalid: 'reject' });
+    try {
+      const records = recordsOf(release.data, release.data.split.test.subarray(0, 3));
+      const odd = [records[0], records[1], { ...records[2], year_built: 1700 }];
+      const response = await fetch(`${strict.url}/predict`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ records: odd }),
+      });
+      expect(response.status).toBe(422);
+      expect(await response.json()).toEqual({
+        error: {
+          code: 'rejected-record',
+          message: 'record 2: "year_built" is 1700, outside the declared range [1850, 2030]',
+          record: 2,
+          field: 'year_built',
+        },
+      });
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('never answers a non-finite prediction: 422 naming the record', async () => {
+    const [record] = recordsOf(release.data, release.data.split.test.subarray(0, 1));
+    const response = await post(
+      '/predict',
+      JSON.stringify({ records: [record, { ...record, sqft_living: 1e10 }] }),
+    );
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({
+      error: { code: 'non-finite-prediction', record: 1 },
+    });
+  });
+
+  it('answers 415 for a content type other than JSON', async () => {
+    for (const type of ['text/plain', 'application/json; charset=latin-1']) {
+      const response = await fetch(`${server.url}/predict`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: '{"records": []}',
+      });
+      expect(response.status).toBe(415);
+      expect(await response.json()).toMatchObject({ error: { code: 'unsupported-media-type' } });
+    }
+  });
+
+  it('answers 408 when the body does not arrive within the request timeout', async () => {
+    const slow = await startServer({ model: served, requestTimeoutMs: 200 });
+    try {
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(`${slow.url}/predict`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': '100' },
+        });
+        req.on('response', (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            body += chunk;
+          });
+          res.on('end', () => {
+            req.destroy();
+            resolve({ status: res.statusCode ?? 0, body });
+          });
+        });
+        req.on('error', reject);
+        req.write('{"records": [');
+      });
+      expect(answer.status).toBe(408);
+      expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'timeout' } });
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('serves its OpenAPI description at GET /openapi.json', async () => {
+    const response = await fetch(`${server.url}/openapi.json`);
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/predict',
+        '/v2/models/{name}/infer',
+        '/v1/models/{name}:predict',
+        '/invocations',
+      ]),
+    );
+  });
+
   it('stops listening when closed', async () => {
     const other = await startServer({ model: served });
     expect((await fetch(`${other.url}/health`)).status).toBe(200);

@@ -37,6 +37,31 @@ describe('readReleaseMetadata', () => {
     });
   });
 
+  it('carries the min and max the config declares for a feature', async () => {
+    const path = await trainingJson(
+      JSON.stringify({
+        config: {
+          task: 'regression',
+          features: [
+            { name: 'age', type: 'numeric', min: 0, max: 120 },
+            { name: 'rooms', type: 'numeric', min: 1 },
+            { name: 'city', type: 'categorical' },
+          ],
+        },
+        inputSchema: [
+          { name: 'age', type: 'numeric' },
+          { name: 'rooms', type: 'numeric' },
+          { name: 'city', type: 'categorical' },
+        ],
+      }),
+    );
+    expect((await readReleaseMetadata(path)).inputSchema).toStrictEqual([
+      { name: 'age', type: 'numeric', min: 0, max: 120 },
+      { name: 'rooms', type: 'numeric', min: 1 },
+      { name: 'city', type: 'categorical' },
+    ]);
+  });
+
   it('names the file and field that is missing or malformed', async () => {
     const noTask = await trainingJson('{"config": {}, "inputSchema": []}');
     await expect(readReleaseMetadata(noTask)).rejects.toThrow(/config\.task/);

@@ -1,7 +1,7 @@
 import type { PreprocessorState } from '@repo/features';
 import { describe, expect, it } from 'vitest';
 import { InvalidRecordError } from '../src/errors';
-import { validateRecords } from '../src/validate-records';
+import { featureRules, findWarnings, validateRecords } from '../src/validate-records';
 
 const state: PreprocessorState = {
   version: 1,
@@ -62,5 +62,47 @@ describe('validateRecords', () => {
     expect(failure([{ sqft: 1, city: 'a' }, [1, 'a']])).toMatchObject({ record: 1, field: '' });
     expect(failure([null])).toMatchObject({ record: 0, field: '' });
     expect(failure({ sqft: 1 })).toMatchObject({ record: -1 });
+  });
+});
+
+describe('featureRules and findWarnings', () => {
+  const rules = featureRules(state, [{ name: 'sqft', min: 100, max: 10000 }]);
+
+  it('take the declared range of numeric features and the training levels of categorical ones', () => {
+    expect(rules).toEqual([
+      { name: 'sqft', kind: 'numeric', min: 100, max: 10000 },
+      { name: 'city', kind: 'categorical', levels: new Set(['a', 'b']) },
+    ]);
+  });
+
+  it('find nothing in records within range and of known levels, nulls included', () => {
+    expect(
+      findWarnings(rules, [
+        { sqft: 100, city: 'a' },
+        { sqft: 10000, city: null },
+        { sqft: null, city: 'b' },
+      ]),
+    ).toBeUndefined();
+  });
+
+  it('list the warnings of each record, aligned with the records', () => {
+    const warnings = findWarnings(rules, [
+      { sqft: 99, city: 'a' },
+      { sqft: 500, city: 'a' },
+      { sqft: 20000, city: 'c' },
+    ]);
+    expect(warnings?.map((list) => list.map((w) => `${w.field}:${w.kind}`))).toEqual([
+      ['sqft:out-of-range'],
+      [],
+      ['sqft:out-of-range', 'city:unseen-category'],
+    ]);
+  });
+
+  it('check only the bounds a feature declares', () => {
+    const open = featureRules(state, [{ name: 'sqft', min: 0 }]);
+    expect(findWarnings(open, [{ sqft: 1e9, city: 'a' }])).toBeUndefined();
+    expect(findWarnings(open, [{ sqft: -1, city: 'a' }])?.[0]?.[0]?.message).toBe(
+      '"sqft" is -1, outside the declared range [0, ∞]',
+    );
   });
 });
