@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   AssetReadError,
   assertModelName,
@@ -13,9 +15,12 @@ import {
   parseSemver,
   parseSha256Sums,
   productionStack,
+  RegistryCorruptError,
+  type RollbackOptions,
   rollbackTarget,
   SHA256SUMS_FILE,
   sortSemverDescending,
+  stripVersionPrefix,
   UnknownVersionError,
   VersionExistsError,
   type VersionRef,
@@ -56,8 +61,9 @@ export interface GitHubReleasesRegistryOptions extends RepoCoordinates {
 /**
  * The model registry on GitHub: each version is a release tagged `<model>@v<version>` named
  * `<model> v<version>` with the model card as body, holding the files, `SHA256SUMS` and
- * `version.json` (the same manifest `FileRegistry` writes). Production is the version of the
- * newest successful deployment to the `production` environment naming the model.
+ * `version.json` (the same manifest `FileRegistry` writes). Production follows the contract of
+ * `ModelRegistry`, with the promotion log read from the successful deployments to the
+ * `production` environment naming the model: no deployment, no production.
  */
 export class GitHubReleasesRegistry implements ModelRegistry {
   private readonly where: RepoCoordinates;
@@ -130,8 +136,14 @@ export class GitHubReleasesRegistry implements ModelRegistry {
   async resolve(model: string, ref: VersionRef): Promise<ModelVersion | undefined> {
     if (ref === 'production') {
       const current = productionStack(await this.history(model)).at(-1);
-      if (current !== undefined) return this.get(model, current);
-      return (await this.list(model))[0];
+      if (current === undefined) return undefined;
+      const version = await this.get(model, current);
+      if (version === undefined) {
+        throw new RegistryCorruptError(
+          `the production deployments of ${this.repoName} make ${versionTag(model, current)} production, but it is not a published release`,
+        );
+      }
+      return version;
     }
     if (ref === 'latest') return (await this.list(model))[0];
     const version = ref.startsWith('v') ? ref.slice(1) : ref;
@@ -278,6 +290,7 @@ export class GitHubReleasesRegistry implements ModelRegistry {
     }
     const current = productionStack(await this.history(model)).at(-1);
     if (current === version) return;
+    await this.verify(model, version);
     await recordPromotion(this.client, this.where, {
       model,
       version,
@@ -286,21 +299,47 @@ export class GitHubReleasesRegistry implements ModelRegistry {
     });
   }
 
-  async rollback(model: string, reason?: string): Promise<ModelVersion> {
-    const { previous } = rollbackTarget(model, await this.history(model));
-    const target = await this.get(model, previous);
-    if (target === undefined) {
-      throw new UnknownVersionError(
-        `cannot roll back "${model}" to ${versionTag(model, previous)}: it is no longer a release of ${this.repoName}`,
+  async rollback(
+    model: string,
+    reason?: string,
+    options: RollbackOptions = {},
+  ): Promise<ModelVersion> {
+    const to = options.to === undefined ? undefined : stripVersionPrefix(options.to);
+    const { target } = rollbackTarget(model, await this.history(model), to);
+    const manifest = await this.get(model, target);
+    if (manifest === undefined) {
+      throw new RegistryCorruptError(
+        `the production deployments of ${this.repoName} record ${versionTag(model, target)} as an earlier production version, but it is not a published release`,
       );
     }
+    await this.verify(model, target);
     await recordPromotion(this.client, this.where, {
       model,
-      version: previous,
+      version: target,
       action: 'rollback',
       ...(reason === undefined ? {} : { reason }),
     });
-    return target;
+    return manifest;
+  }
+
+  /** Downloads every asset of the version into a temporary folder, verifying each sha256. */
+  private async verify(model: string, version: string): Promise<void> {
+    const dir = await mkdtemp(join(tmpdir(), 'mlops-verify-'));
+    try {
+      await this.download(model, version, dir);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * Runs `fn` as it is: versions are serialized by GitHub itself (a tag is created once, so a
+   * second publisher of the same version gets `VersionExistsError`), and the workflows that
+   * publish and deploy run in one concurrency group.
+   */
+  withWriteLock<T>(model: string, fn: () => Promise<T>): Promise<T> {
+    assertModelName(model);
+    return fn();
   }
 
   async history(model: string): Promise<PromotionEvent[]> {

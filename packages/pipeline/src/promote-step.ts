@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type ModelVersion, nextVersion, type VersionBump } from '@repo/registry';
+import { type ModelVersion, nextVersion, productionState, type VersionBump } from '@repo/registry';
 import { MODEL_FILES } from './artifact-digest';
 import {
   EVALUATION_RECORD,
@@ -13,11 +13,18 @@ import {
   type TrainingRecord,
 } from './candidate-files';
 import type { PipelineContext } from './context';
+import { StaleCandidateError } from './errors';
 import type { EvaluationSummary } from './evaluate-step';
 import { renderModelCard } from './model-card';
 import { candidateDir } from './workspace';
 
-export type PromotionStatus = 'promoted' | 'unchanged' | 'gates-failed';
+/**
+ * `promoted`: a new version is registered (and production when asked); `unchanged`: the candidate
+ * is a registered version (made production when asked); `rollback-kept`: the candidate is a
+ * version a rollback took out of production, and production stays where the rollback put it;
+ * `gates-failed`: nothing registered.
+ */
+export type PromotionStatus = 'promoted' | 'unchanged' | 'rollback-kept' | 'gates-failed';
 
 export interface PromotionSummary {
   readonly model: string;
@@ -39,28 +46,37 @@ const ASSETS = [
   REPORT_FILE,
 ] as const;
 
+/** How `promoteModel` registers and promotes. */
+export interface PromoteOptions {
+  readonly bump?: VersionBump | undefined;
+  /**
+   * Make the new version production at once (default: true, the local loop). On GitHub it is
+   * false: the release is published here, and production moves when the deploy workflow's
+   * deployment succeeds.
+   */
+  readonly setProduction?: boolean;
+  /**
+   * The user asked for this promotion (`mlops promote`): a candidate bit-identical to a version
+   * that was rolled back makes it production again. Otherwise (`mlops pipeline`) the rollback
+   * stands.
+   */
+  readonly overrideRollback?: boolean;
+  /** Where the version came from, linked from the model card (the release notes on GitHub). */
+  readonly links?: { readonly runUrl?: string; readonly pullRequestUrl?: string };
+}
+
 /**
  * Publishes the evaluated candidate as the next version and makes it production, unless a gate
  * failed or the candidate is bit-identical to a version already registered (then nothing new is
- * registered). Version rules: major when the input schema changed, otherwise minor, unless
- * `bump` says otherwise; the first version is 1.0.0.
+ * registered, see `promoteExisting`). Version rules: major when the input schema changed,
+ * otherwise minor, unless `bump` says otherwise; the first version is 1.0.0. Choosing the
+ * version, publishing it and moving production hold the registry's write lock.
  */
 export async function promoteModel(
   ctx: PipelineContext,
   model: string,
-  options: {
-    readonly bump?: VersionBump | undefined;
-    /**
-     * Make the new version production at once (default: true, the local loop). On GitHub it is
-     * false: the release is published here, and production moves when the deploy workflow's
-     * deployment succeeds.
-     */
-    readonly setProduction?: boolean;
-    /** Where the version came from, linked from the model card (the release notes on GitHub). */
-    readonly links?: { readonly runUrl?: string; readonly pullRequestUrl?: string };
-  } = {},
+  options: PromoteOptions = {},
 ): Promise<PromotionSummary> {
-  const setProduction = options.setProduction ?? true;
   const dir = candidateDir(ctx.paths, model);
   const record = await readJsonRecord<TrainingRecord>(
     dir,
@@ -83,22 +99,29 @@ export async function promoteModel(
     );
   }
 
+  return ctx.registry.withWriteLock(model, () =>
+    publishCandidate(ctx, { model, dir, record, evaluation }, options),
+  );
+}
+
+interface Candidate {
+  readonly model: string;
+  readonly dir: string;
+  readonly record: TrainingRecord;
+  readonly evaluation: EvaluationSummary;
+}
+
+async function publishCandidate(
+  ctx: PipelineContext,
+  { model, dir, record, evaluation }: Candidate,
+  options: PromoteOptions,
+): Promise<PromotionSummary> {
+  const setProduction = options.setProduction ?? true;
   const versions = await ctx.registry.list(model);
   const same = versions.find((v) => v.lineage.artifactDigest === record.lineage.artifactDigest);
-  if (same !== undefined) {
-    const production = await ctx.registry.resolve(model, 'production');
-    if (setProduction && production?.version !== same.version)
-      await ctx.registry.promote(model, same.version, 'identical retraining of this version');
-    return {
-      model,
-      status: 'unchanged',
-      version: same.version,
-      tag: same.tag,
-      bump: null,
-      message: `${model}: the candidate is bit-identical to ${same.tag} (artifact ${record.lineage.artifactDigest.slice(0, 12)}); nothing new registered${!setProduction || production?.version === same.version ? '' : `, ${same.tag} is production again`}.`,
-    };
-  }
+  if (same !== undefined) return promoteExisting(ctx, same, record, options);
 
+  if (setProduction) await assertProductionUnchanged(ctx, model, evaluation);
   const latest = versions[0];
   const bump = options.bump ?? (await schemaBump(ctx, latest, record));
   const version = nextVersion(latest?.version, bump);
@@ -131,6 +154,63 @@ export async function promoteModel(
     bump,
     message: `${model}: registered ${published.tag} (${bump}${latest === undefined ? ', first version' : ` after ${latest.tag}`})${setProduction ? ' and made it production' : ''}.`,
   };
+}
+
+/**
+ * The candidate is bit-identical to `same`: nothing new is registered. When asked for production,
+ * `same` becomes production, unless a rollback took it out of production and this is not an
+ * explicit promotion (`overrideRollback`): then production stays, and the summary says why.
+ */
+async function promoteExisting(
+  ctx: PipelineContext,
+  same: ModelVersion,
+  record: TrainingRecord,
+  options: PromoteOptions,
+): Promise<PromotionSummary> {
+  const { model } = same;
+  const identical = `${model}: the candidate is bit-identical to ${same.tag} (artifact ${record.lineage.artifactDigest.slice(0, 12)}); nothing new registered`;
+  const unchanged = { model, version: same.version, tag: same.tag, bump: null } as const;
+  const production = await ctx.registry.resolve(model, 'production');
+  if (options.setProduction === false || production?.version === same.version) {
+    return { ...unchanged, status: 'unchanged', message: `${identical}.` };
+  }
+  const rollback = productionState(await ctx.registry.history(model)).rolledBack.get(same.version);
+  if (rollback !== undefined && options.overrideRollback !== true) {
+    return {
+      model,
+      status: 'rollback-kept',
+      version: production?.version ?? null,
+      tag: production?.tag ?? null,
+      bump: null,
+      message: `${identical}; ${same.tag} was rolled back at ${rollback.at}${rollback.reason === undefined ? '' : ` (${rollback.reason})`}, so production stays ${production?.tag ?? 'unset'}. Run \`mlops promote ${model}\` to make ${same.tag} production again.`,
+    };
+  }
+  await ctx.registry.promote(
+    model,
+    same.version,
+    rollback === undefined
+      ? 'identical retraining of this version'
+      : 'promoted again after a rollback (mlops promote)',
+  );
+  return {
+    ...unchanged,
+    status: 'unchanged',
+    message: `${identical}, ${same.tag} is production again.`,
+  };
+}
+
+/** The gates compared the candidate with a production that another writer has replaced since. */
+async function assertProductionUnchanged(
+  ctx: PipelineContext,
+  model: string,
+  evaluation: EvaluationSummary,
+): Promise<void> {
+  const evaluated = evaluation.production?.version ?? null;
+  const now = (await ctx.registry.resolve(model, 'production'))?.version ?? null;
+  if (now === evaluated) return;
+  throw new StaleCandidateError(
+    `${model}: production changed from ${evaluated ?? 'none'} to ${now ?? 'none'} since the candidate was evaluated: run \`mlops evaluate ${model}\` again`,
+  );
 }
 
 function refuse(model: string, reason: string): PromotionSummary {

@@ -51,3 +51,11 @@ export class NoProductionError extends Error {
 export class RegistryCorruptError extends Error {
   override readonly name = 'RegistryCorruptError';
 }
+
+/**
+ * The registry's write lock is held by another live writer for longer than this one waits.
+ * Nothing was written.
+ */
+export class RegistryLockedError extends Error {
+  override readonly name = 'RegistryLockedError';
+}

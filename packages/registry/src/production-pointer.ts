@@ -12,6 +12,8 @@ export interface ProductionPointer {
   /** ISO 8601 time the pointer was set. */
   readonly since: string;
   readonly reason?: string;
+  /** Set by a rollback: the version it took out of production. */
+  readonly rolledBackFrom?: string;
 }
 
 /** Reads the pointer; `undefined` when no version was ever promoted. */

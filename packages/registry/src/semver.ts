@@ -102,3 +102,10 @@ export function nextVersion(current: string | undefined, bump: VersionBump): str
       return pre ? `${major}.${minor}.${patch}` : `${major}.${minor}.${patch + 1}`;
   }
 }
+
+/** A version as users write it, `1.2.0` or `v1.2.0`, without the `v`; `InvalidVersionError` otherwise. */
+export function stripVersionPrefix(text: string): string {
+  const version = text.startsWith('v') ? text.slice(1) : text;
+  parseSemver(version);
+  return version;
+}

@@ -6,7 +6,8 @@ import { pipelineContext, requirePositional } from './shared';
 
 export const promote: Command = {
   name: 'promote',
-  summary: 'register the evaluated candidate as a new version and make it production',
+  summary:
+    'register the evaluated candidate as a new version and make it production (also a rolled-back version it is identical to)',
   usage: 'mlops promote <model> [--bump major|minor|patch]',
   options: { bump: { type: 'string' } },
   async run(context) {
@@ -17,6 +18,7 @@ export const promote: Command = {
     }
     const summary = await promoteModel(pipelineContext(context), model, {
       bump: bump as 'major' | 'minor' | 'patch' | undefined,
+      overrideRollback: true,
     });
     context.print(summary.message);
     return {

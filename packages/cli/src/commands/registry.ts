@@ -62,13 +62,17 @@ export const registryShow: Command = {
 
 export const registryRollback: Command = {
   name: 'registry rollback',
-  summary: 'move production back to the previous production version',
-  usage: 'mlops registry rollback <model>',
-  options: {},
+  summary:
+    'move production back to the previous (or an earlier) production version, after verifying its files',
+  usage: 'mlops registry rollback <model> [--to <version>]',
+  options: { to: { type: 'string' } },
   async run(context) {
     const model = requirePositional(context, 'model', 'registry rollback');
+    const to = context.values.to as string | undefined;
     const ctx = pipelineContext(context);
-    const version = await ctx.registry.rollback(model, 'mlops registry rollback');
+    const version = await ctx.registry.rollback(model, 'mlops registry rollback', {
+      ...(to === undefined ? {} : { to }),
+    });
     context.print(`${model}: production is now ${version.tag}`);
     return { json: version, exitCode: ExitCode.ok };
   },
