@@ -91,7 +91,7 @@ const native = (model: LoadedModel): Record<string, Schema> => ({
   },
 });
 
-const openInference = (): Record<string, Schema> => ({
+const openInferenceMetadata = (): Record<string, Schema> => ({
   OipParameters: {
     type: 'object',
     additionalProperties: { type: ['string', 'number', 'boolean'] },
@@ -122,6 +122,9 @@ const openInference = (): Record<string, Schema> => ({
     },
     ['name', 'platform', 'inputs', 'outputs'],
   ),
+});
+
+const openInferenceInference = (): Record<string, Schema> => ({
   OipRequestInput: {
     type: 'object',
     properties: {
@@ -179,7 +182,7 @@ const tfTensorInfo: Schema = {
   required: ['dtype', 'tensor_shape'],
 };
 
-const tfServing = (model: LoadedModel): Record<string, Schema> => ({
+const tfServingMetadata = (): Record<string, Schema> => ({
   TfModelStatus: closed(
     {
       model_version_status: {
@@ -226,6 +229,9 @@ const tfServing = (model: LoadedModel): Record<string, Schema> => ({
     },
     required: ['model_spec', 'metadata'],
   },
+});
+
+const tfServingPredict = (model: LoadedModel): Record<string, Schema> => ({
   TfPredictRequest: {
     type: 'object',
     properties: {
@@ -285,5 +291,12 @@ const mlflow = (): Record<string, Schema> => ({
 
 /** Every schema the OpenAPI description refers to, for `model`'s features. */
 export function componentSchemas(model: LoadedModel): Record<string, Schema> {
-  return { ...native(model), ...openInference(), ...tfServing(model), ...mlflow() };
+  return {
+    ...native(model),
+    ...openInferenceMetadata(),
+    ...openInferenceInference(),
+    ...tfServingMetadata(),
+    ...tfServingPredict(model),
+    ...mlflow(),
+  };
 }

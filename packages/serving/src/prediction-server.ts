@@ -64,9 +64,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     mlflowRoutes(context),
     nativeRoutes(context, openApiDocument(model)),
   ];
-  const server = createServer(createRouter(families, limits, options.log ?? (() => {})));
-  // Node's own limit, a backstop behind the body timeout (it answers a bare 408).
-  server.requestTimeout = limits.timeoutMs + 5_000;
+  // Node's own limit is a backstop behind the body timeout (it answers a bare 408).
+  const requestTimeout = limits.timeoutMs + 5_000;
+  const server = createServer(
+    { requestTimeout, headersTimeout: Math.min(60_000, requestTimeout) },
+    createRouter(families, limits, options.log ?? (() => {})),
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
