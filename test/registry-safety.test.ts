@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -11,8 +10,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { killHard, startPausedCli } from './helpers/paused-cli';
 import { type CliRun, runCli } from './helpers/run-cli';
-import { cloneTemplate, editFile, projectRoot } from './helpers/template-repo';
+import { cloneTemplate, editFile } from './helpers/template-repo';
 
 const MODEL = 'house-prices';
 const CONFIG = `models/${MODEL}/model.yaml`;
@@ -52,42 +52,6 @@ function productionOf(root: string): unknown {
 function errorOf(run: CliRun): { name: string; message: string; exitCode: number } {
   return (JSON.parse(run.stdout) as { error: { name: string; message: string; exitCode: number } })
     .error;
-}
-
-/** `mlops` started in the background, to be waited for or killed. */
-function startCli(args: readonly string[], cwd: string, env: Record<string, string> = {}) {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [join(projectRoot, 'packages/cli/bin/mlops.js'), ...args],
-    {
-      cwd,
-      env: { ...process.env, CI: 'true', MLOPS_BACKEND: 'wasm', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stdout = '';
-  let stderr = '';
-  const listeners: (() => void)[] = [];
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-    for (const listener of listeners) listener();
-  });
-  const done = new Promise<CliRun>((resolve) =>
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })),
-  );
-  /** Resolves once stderr contains `text`. */
-  const waitFor = (text: string) =>
-    new Promise<void>((resolve) => {
-      const check = () => {
-        if (stderr.includes(text)) resolve();
-      };
-      listeners.push(check);
-      check();
-    });
-  return { child, done, waitFor };
 }
 
 describe('the registry never moves production to a bad or unintended version', () => {
@@ -165,10 +129,12 @@ describe('interrupted and concurrent writers leave the registry whole', () => {
   it('removes what a publish killed with kill -9 left behind on the next run', async () => {
     const root = copyOfTrained();
     setLearningRate(root, 0.004);
-    const killed = startCli(['pipeline'], root, { MLOPS_TEST_PAUSE_AT: 'registry:publish-staged' });
-    await killed.waitFor('paused at registry:publish-staged');
-    killed.child.kill('SIGKILL');
-    await killed.done;
+    const killed = await startPausedCli(['pipeline'], {
+      cwd: root,
+      step: 'registry:publish-staged',
+      marker: join(root, 'paused'),
+    });
+    await killHard(killed);
     const modelDir = join(root, REGISTRY);
     expect(readdirSync(modelDir).filter((name) => name.startsWith('.publish-'))).toHaveLength(1);
     expect(existsSync(join(root, '.mlops/registry/.lock'))).toBe(true);
@@ -190,8 +156,8 @@ describe('interrupted and concurrent writers leave the registry whole', () => {
     // Each holds production for 2 s before writing it: without a lock both would record it.
     const env = { MLOPS_TEST_PAUSE_AT: 'registry:promote', MLOPS_TEST_PAUSE_MS: '2000' };
     const runs = await Promise.all([
-      startCli(['pipeline', '--registry', registry], first, env).done,
-      startCli(['pipeline', '--registry', registry], second, env).done,
+      runCli(['pipeline', '--registry', registry], { cwd: first, env }),
+      runCli(['pipeline', '--registry', registry], { cwd: second, env }),
     ]);
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
     const output = runs.map((run) => run.stdout).join('\n');

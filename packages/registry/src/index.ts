@@ -48,6 +48,7 @@ export {
   writeSha256Sums,
 } from './sha256-sums';
 export { STAGING_PREFIX } from './staging-dir';
+export type { RegistryPauseStep } from './test-pause';
 export { pauseAt } from './test-pause';
 export {
   formatVersionManifest,
