@@ -88,27 +88,27 @@ export function featureRules(
   });
 }
 
-function warningFor(rule: FeatureRule, value: unknown): RecordWarning | undefined {
-  if (value === null || value === undefined) return undefined;
+/** Whether `value` (already type-checked) is one the model was trained for. */
+function withinRule(rule: FeatureRule, value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (rule.kind === 'categorical') return rule.levels?.has(value as string) ?? true;
+  return !(
+    (value as number) < (rule.min ?? -Infinity) || (value as number) > (rule.max ?? Infinity)
+  );
+}
+
+function warningFor(rule: FeatureRule, value: unknown): RecordWarning {
   if (rule.kind === 'categorical') {
-    if (rule.levels === undefined || rule.levels.has(value as string)) return undefined;
     return {
       field: rule.name,
       kind: 'unseen-category',
       message: `"${rule.name}" is ${JSON.stringify(value)}, a category not seen in training`,
     };
   }
-  const number = value as number;
-  if (
-    (rule.min === undefined || number >= rule.min) &&
-    (rule.max === undefined || number <= rule.max)
-  ) {
-    return undefined;
-  }
   return {
     field: rule.name,
     kind: 'out-of-range',
-    message: `"${rule.name}" is ${number}, outside the declared range [${rule.min ?? '-∞'}, ${rule.max ?? '∞'}]`,
+    message: `"${rule.name}" is ${value as number}, outside the declared range [${rule.min ?? '-∞'}, ${rule.max ?? '∞'}]`,
   };
 }
 
@@ -120,14 +120,18 @@ export function findWarnings(
   rules: readonly FeatureRule[],
   records: readonly FeatureRecord[],
 ): RecordWarning[][] | undefined {
+  const checked = rules.filter(
+    (rule) => rule.levels !== undefined || rule.min !== undefined || rule.max !== undefined,
+  );
   let found: RecordWarning[][] | undefined;
-  records.forEach((record, index) => {
-    for (const rule of rules) {
-      const warning = warningFor(rule, record[rule.name]);
-      if (warning === undefined) continue;
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index] as FeatureRecord;
+    for (const rule of checked) {
+      const value = record[rule.name];
+      if (withinRule(rule, value)) continue;
       found ??= records.map(() => []);
-      found[index]?.push(warning);
+      found[index]?.push(warningFor(rule, value));
     }
-  });
+  }
   return found;
 }
