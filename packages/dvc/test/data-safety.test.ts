@@ -156,3 +156,20 @@ describe('add refuses a path another pointer already tracks', () => {
     expect((error as Error).message).toContain('models/single.txt.dvc');
   });
 });
+
+describe('push to a local remote committed with the repository', () => {
+  it('copies through a git-ignored tmp folder and removes what an interrupted push left', async () => {
+    const root = await makeRepo();
+    await add({ root, target: 'data' });
+    const tmp = join(root, '.dvc', 'remote', 'tmp');
+    await mkdir(tmp, { recursive: true });
+    const leftover = join(tmp, `.x.${await deadPid()}@${HOST}-0123456789ab.tmp`);
+    await writeFile(leftover, 'half');
+    await push({ root });
+    await expect(stat(leftover)).rejects.toThrow(/ENOENT/);
+    expect(await readFile(join(tmp, '.gitignore'), 'utf8')).toBe('*\n');
+    expect(await readdir(tmp)).toEqual(['.gitignore']);
+    const shards = await readdir(join(root, '.dvc', 'remote', 'files', 'md5'), { recursive: true });
+    expect(shards.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});

@@ -15,9 +15,11 @@ describe('push', () => {
     const result = await push({ root });
     expect(result).toMatchObject({ uploaded: golden.directory.nfiles + 1, alreadyOnRemote: 0 });
     const remote = join(root, '.dvc', 'remote');
-    const stored = await snapshot(remote);
+    const stored = await snapshot(join(remote, 'files', 'md5'));
     expect(stored.size).toBe(golden.directory.nfiles + 1);
-    expect(stored.get(objectKey(golden.directory.md5))?.toString()).toBe(golden.directory.listing);
+    expect(stored.get(objectKey(golden.directory.md5).replace('files/md5/', ''))?.toString()).toBe(
+      golden.directory.listing,
+    );
   });
 
   it('uploads only objects the remote is missing', async () => {
