@@ -147,6 +147,27 @@ describe('interrupted and concurrent writers leave the registry whole', () => {
     expect(existsSync(join(root, '.mlops/registry/.lock'))).toBe(false);
   });
 
+  it('completes a promotion killed between its log entry and production.json on the next run', async () => {
+    const root = copyOfTrained();
+    setLearningRate(root, 0.004);
+    const killed = await startPausedCli(['pipeline'], {
+      cwd: root,
+      step: 'registry:promote-logged',
+      marker: join(root, 'paused'),
+    });
+    await killHard(killed);
+    expect(productionOf(root)).toBe('1.1.0');
+    const list = await runCli(['registry', 'list', '--json'], { cwd: root });
+    expect(list.code, list.stderr).toBe(0);
+    expect(JSON.parse(list.stdout)[MODEL].production).toBe('1.2.0');
+
+    const run = await runCli(['pipeline'], { cwd: root });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`bit-identical to ${MODEL}@v1.2.0`);
+    expect(productionOf(root)).toBe('1.2.0');
+    expect(existsSync(join(root, '.mlops/registry/.lock'))).toBe(false);
+  });
+
   it('lets two pipelines sharing one registry register exactly one new version', async () => {
     const first = copyOfTrained();
     const second = copyOfTrained();

@@ -12,6 +12,7 @@ import {
 import { hashSources, matchExisting, sortByName } from './existing-version';
 import {
   type CheckedProduction,
+  completeProductionWrite,
   productionFiles,
   readProduction,
   recordProductionEvent,
@@ -80,9 +81,16 @@ export class FileRegistry implements ModelRegistry {
     this.lock = options.lock ?? {};
   }
 
+  /** Holding the lock, first completes a production write an interrupted writer left behind. */
   withWriteLock<T>(model: string, fn: () => Promise<T>): Promise<T> {
     assertModelName(model);
-    return withWriteLock(join(this.rootDir, LOCK_FILE), this.lock, fn);
+    return withWriteLock(join(this.rootDir, LOCK_FILE), this.lock, async () => {
+      await completeProductionWrite(
+        productionFiles(this.modelDir(model)),
+        await this.production(model),
+      );
+      return fn();
+    });
   }
 
   private modelDir(model: string): string {

@@ -3,9 +3,13 @@ import { writeFile } from 'node:fs/promises';
 /**
  * Where the registry's test hook can stop:
  * - `registry:publish-staged`: a version complete in its staging folder, not yet renamed into place;
- * - `registry:promote`: a promotion verified and decided, the log and `production.json` not yet written.
+ * - `registry:promote`: a promotion verified and decided, the log and `production.json` not yet written;
+ * - `registry:promote-logged`: a promotion or rollback in the log, `production.json` not yet moved.
  */
-export type RegistryPauseStep = 'registry:publish-staged' | 'registry:promote';
+export type RegistryPauseStep =
+  | 'registry:publish-staged'
+  | 'registry:promote'
+  | 'registry:promote-logged';
 
 /**
  * Test hook for interrupting a real process at a named step (the same contract as

@@ -89,10 +89,22 @@ describe('an inconsistent FileRegistry is reported, naming the file, never read 
 
   it('reports a promotion log whose production.json is missing', async () => {
     await registry.promote(MODEL, '1.0.0');
+    await registry.promote(MODEL, '1.1.0');
     await unlink(modelFile('production.json'));
     await expect(registry.resolve(MODEL, 'production')).rejects.toThrow(
       `${modelFile('production.json')} is missing`,
     );
+  });
+
+  it('takes the log as the record when production.json is one event behind it, and moves the pointer on the next write', async () => {
+    await registry.promote(MODEL, '1.0.0');
+    const pointer = await readFile(modelFile('production.json'), 'utf8');
+    await registry.promote(MODEL, '1.1.0');
+    await writeFile(modelFile('production.json'), pointer);
+    expect((await registry.resolve(MODEL, 'production'))?.version).toBe('1.1.0');
+    await registry.withWriteLock(MODEL, async () => {});
+    expect(JSON.parse(await readFile(modelFile('production.json'), 'utf8')).version).toBe('1.1.0');
+    expect(await registry.history(MODEL)).toHaveLength(2);
   });
 
   it('refuses to roll back to a version whose stored file is missing, naming it', async () => {
