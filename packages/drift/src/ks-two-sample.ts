@@ -1,4 +1,5 @@
 import { asFloat64, assertFiniteSample, sortedCopy } from './sample-checks';
+import { gcd } from './special/gcd';
 import { kolmogorovSf } from './special/kolmogorov-sf';
 import { ksTwoSampleExactP } from './special/ks-two-sample-exact';
 
@@ -41,6 +42,24 @@ export function ksStatistic(a: Float64Array, b: Float64Array): number {
   return Math.max(max, -min);
 }
 
+/**
+ * The sample sorted (a copy, unless `sorted`), checked to be non-empty and finite. Sorting puts
+ * NaN last and ±Infinity at the ends, so after the sort two comparisons check every value; the
+ * full scan only runs to name the offending index.
+ */
+function sortedFinite(values: ArrayLike<number>, what: string, sorted: boolean): Float64Array {
+  const out = sorted ? asFloat64(values) : sortedCopy(values);
+  const n = out.length;
+  if (n === 0 || !Number.isFinite(out[0] as number) || !Number.isFinite(out[n - 1] as number)) {
+    assertFiniteSample(values, what);
+  }
+  if (sorted) {
+    // Caller-sorted input: NaN could be anywhere, so it is checked in full.
+    assertFiniteSample(out, what);
+  }
+  return out;
+}
+
 /** numpy's `round`: to the nearest integer, halves to even. */
 function roundHalfEven(x: number): number {
   const r = Math.round(x);
@@ -64,10 +83,8 @@ export function ksTwoSample(
   current: ArrayLike<number>,
   options: KsTwoSampleOptions = {},
 ): KsTwoSampleResult {
-  assertFiniteSample(reference, 'reference');
-  assertFiniteSample(current, 'current');
-  const a = options.sorted === true ? asFloat64(reference) : sortedCopy(reference);
-  const b = options.sorted === true ? asFloat64(current) : sortedCopy(current);
+  const a = sortedFinite(reference, 'reference', options.sorted === true);
+  const b = sortedFinite(current, 'current', options.sorted === true);
   const d = ksStatistic(a, b);
   const n1 = a.length;
   const n2 = b.length;
@@ -84,11 +101,4 @@ export function ksTwoSample(
   const n = Math.min(n1, n2);
   const effective = roundHalfEven((m * n) / (m + n));
   return { statistic, pValue: kolmogorovSf(effective, statistic), method: 'asymptotic' };
-}
-
-function gcd(a: number, b: number): number {
-  let x = a;
-  let y = b;
-  while (y !== 0) [x, y] = [y, x % y];
-  return x;
 }

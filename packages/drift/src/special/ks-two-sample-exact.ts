@@ -1,3 +1,4 @@
+import { gcd } from './gcd';
 /**
  * Exact two-sided p-value of the two-sample Kolmogorov–Smirnov statistic, P(D_{m,n} ≥ h/lcm(m,n)),
  * as scipy's `ks_2samp(method='exact')` computes it.
@@ -31,13 +32,6 @@ function outsideSquare(n: number, h: number): number {
     p = ratio * (1 - p);
   }
   return 2 * p;
-}
-
-function gcd(a: number, b: number): number {
-  let x = a;
-  let y = b;
-  while (y !== 0) [x, y] = [y, x % y];
-  return x;
 }
 
 function outsideBand(a: number, b: number, h: number): number {
