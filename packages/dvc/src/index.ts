@@ -41,6 +41,8 @@ export {
 export { type PullOptions, type PullResult, pull } from './pull';
 export { type PushOptions, type PushResult, push } from './push';
 export { openRemote, type Remote, remoteFromUrl } from './remote';
+export { parseS3Url, type S3Location, type S3Settings } from './s3-options';
+export { S3Remote } from './s3-remote';
 export {
   type ChangeState,
   type OutputStatus,

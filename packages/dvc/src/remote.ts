@@ -3,6 +3,7 @@ import { type DvcConfig, isLocalUrl } from './dvc-config';
 import { DvcConfigError } from './errors';
 import { HttpRemote } from './http-remote';
 import { LocalRemote } from './local-remote';
+import { S3Remote } from './s3-remote';
 
 /** Called with every chunk of an object as it is transferred. */
 export type ChunkListener = (chunk: Buffer) => void;
@@ -23,11 +24,22 @@ export interface Remote {
   upload(key: string, src: string, onChunk?: ChunkListener): Promise<void>;
 }
 
-/** A remote for a resolved URL: http(s) → HttpRemote, a filesystem path → LocalRemote. */
-export function remoteFromUrl(url: string): Remote {
+/**
+ * A remote for a resolved URL: http(s) → HttpRemote, s3 → S3Remote (reading `options`, the
+ * remote's section in `file`), a filesystem path → LocalRemote.
+ */
+export function remoteFromUrl(
+  url: string,
+  options: Readonly<Record<string, string>> = {},
+  file: string = url,
+): Remote {
   if (isLocalUrl(url)) return new LocalRemote(url);
   if (/^https?:\/\//i.test(url)) return new HttpRemote(url);
-  throw new DvcConfigError(url, 'unsupported remote scheme (supported: local paths, http, https)');
+  if (/^s3:\/\//i.test(url)) return new S3Remote(url, options, file);
+  throw new DvcConfigError(
+    file,
+    `${url}: unsupported remote scheme (supported: local paths, http, https, s3)`,
+  );
 }
 
 /**
@@ -48,5 +60,5 @@ export function openRemote(config: DvcConfig, name?: string): Remote {
       `no remote named "${chosen}" (configured: ${known.length ? known.join(', ') : 'none'})`,
     );
   }
-  return remoteFromUrl(remote.url);
+  return remoteFromUrl(remote.url, remote.options, remote.file);
 }

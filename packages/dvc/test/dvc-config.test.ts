@@ -6,6 +6,7 @@ import { DvcConfigError } from '../src/errors';
 import { HttpRemote } from '../src/http-remote';
 import { LocalRemote } from '../src/local-remote';
 import { openRemote } from '../src/remote';
+import { S3Remote } from '../src/s3-remote';
 import { scratch } from './helpers';
 
 async function repoWith(config: string, local?: string): Promise<string> {
@@ -92,15 +93,16 @@ describe('readDvcConfig', () => {
 });
 
 describe('openRemote', () => {
-  it('opens the default remote as local or HTTP by its URL and errors on unknown names', async () => {
+  it('opens the default remote as local, HTTP or S3 by its URL and errors on unknown names', async () => {
     const root = await repoWith(
-      '[core]\nremote = l\n[\'remote "l"\']\nurl = store\n[\'remote "h"\']\nurl = http://127.0.0.1:1/x\n[\'remote "s"\']\nurl = s3://bucket/x\n',
+      '[core]\nremote = l\n[\'remote "l"\']\nurl = store\n[\'remote "h"\']\nurl = http://127.0.0.1:1/x\n[\'remote "s"\']\nurl = s3://bucket/x\n[\'remote "f"\']\nurl = ftp://host/x\n',
     );
     const config = await readDvcConfig(root);
     expect(openRemote(config)).toBeInstanceOf(LocalRemote);
     expect(openRemote(config).url).toBe(join(root, '.dvc', 'store'));
     expect(openRemote(config, 'h')).toBeInstanceOf(HttpRemote);
     expect(() => openRemote(config, 'nope')).toThrow(DvcConfigError);
-    expect(() => openRemote(config, 's')).toThrow(/unsupported remote scheme/);
+    expect(openRemote(config, 's')).toBeInstanceOf(S3Remote);
+    expect(() => openRemote(config, 'f')).toThrow(/unsupported remote scheme/);
   });
 });
