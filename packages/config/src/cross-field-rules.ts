@@ -1,4 +1,5 @@
 import type { ConfigIssue } from './errors';
+import { monitoringIssues } from './monitoring-rules';
 import type { ModelConfig } from './types';
 
 /** Rules the schema cannot say: references between fields and their consistency. */
@@ -89,5 +90,6 @@ export function crossFieldIssues(config: ModelConfig, expectedName?: string): Co
       });
     }
   });
+  issues.push(...monitoringIssues(config));
   return issues;
 }

@@ -68,9 +68,13 @@ export function parseModelConfig(text: string, file: string, expectedName?: stri
   return { config, file, hash: configHash(config) };
 }
 
-/** sha256 of the configuration as canonical JSON (sorted keys). */
+/**
+ * sha256 of the configuration as canonical JSON (sorted keys), without its `monitoring:` section:
+ * how drift is watched does not change what is trained, so it neither retrains nor alters lineage.
+ */
 export function configHash(config: ModelConfig): string {
-  return createHash('sha256').update(canonicalJson(config)).digest('hex');
+  const { monitoring: _monitoring, ...training } = config;
+  return createHash('sha256').update(canonicalJson(training)).digest('hex');
 }
 
 function withLine(issue: ConfigIssue, root: unknown, lineCounter: LineCounter): ConfigIssue {

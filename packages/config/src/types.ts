@@ -3,6 +3,8 @@
  * `model.schema.json` in this package is the JSON Schema of the same shape, for editor completion.
  */
 
+import type { MonitoringSpec } from './monitoring-types';
+
 /** How a feature is fed to the model. */
 export type FeatureType = 'numeric' | 'categorical';
 
@@ -101,4 +103,6 @@ export interface ModelConfig {
   /** Seeds weight initialisation, shuffling and the split. */
   readonly seed: number;
   readonly gates: readonly GateSpec[];
+  /** Drift reports and retraining; not part of the training (left out of `configHash`). */
+  readonly monitoring?: MonitoringSpec;
 }
