@@ -80,7 +80,9 @@ describe('data add refuses a path inside a tracked folder', () => {
     const before = snapshotTree(root);
     const run = await runCli(['data', 'add', CSV], { cwd: root });
     expect(run.code, run.stderr).toBe(3);
-    expect(run.stderr).toContain(`${CSV} is inside data, which data.dvc already tracks`);
+    expect(run.stderr).toContain(
+      `mlops: data.dvc: outs[0].path: ${CSV} is inside data, which this pointer already tracks`,
+    );
     expect(snapshotTree(root)).toEqual(before);
     expect(existsSync(join(root, `${CSV}.dvc`))).toBe(false);
     expect(existsSync(join(root, 'data/house-sales/.gitignore'))).toBe(false);
@@ -134,7 +136,7 @@ describe('transfer progress is in bytes and quiet when small', () => {
     // `\r` + erase-line marks each redraw of the live line.
     const shown = run.stdout.replaceAll('\r\u001b[K', '<redraw>');
     expect(shown).toMatch(
-      /<redraw> {2}download: [\d.]+ MiB of 41\.0 MiB \(\d+%\), 0\/2 objects, [\d.]+ MiB\/s, ETA \d+s/,
+      /<redraw> {2}download: [\d.]+ MiB of 41\.0 MiB \(\d+%\), 0\/2 objects, [\d.]+ [KMG]iB\/s, ETA \d+s/,
     );
     const lines = shown.split(/\r?\n/).filter((line) => line.trim() !== '');
     expect(lines).toHaveLength(1);

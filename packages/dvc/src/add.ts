@@ -43,7 +43,8 @@ async function refuseOverlap(root: string, pointerFile: string, relpath: string)
       relpath.startsWith(`${tracked}/`) ||
       tracked.startsWith(`${relpath}/`)
     ) {
-      throw new DvcOverlappingOutputError(ownPointer, relpath, output.pointerRel, tracked);
+      const index = output.pointer.outs.indexOf(output.out);
+      throw new DvcOverlappingOutputError(output.pointerRel, index, tracked, relpath);
     }
   }
 }

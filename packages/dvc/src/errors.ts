@@ -113,29 +113,30 @@ export class DvcWorkspaceConflictError extends DvcPointerError {
 
 /**
  * `add` was given a path inside an output another pointer already tracks, or a folder holding
- * one: a second pointer would overlap it. A DvcPointerError, so exit code 3 (invalid input).
+ * one: a second pointer would overlap it. Named by the pointer that tracks it (`file`) and that
+ * output's field. A DvcPointerError, so exit code 3 (invalid input); nothing was written.
  */
 export class DvcOverlappingOutputError extends DvcPointerError {
   override readonly name: string = 'DvcOverlappingOutputError';
   constructor(
-    /** The pointer file add would have written. */
-    file: string,
-    /** The target of add, relative to the root. */
-    readonly target: string,
     /** The pointer file that already tracks the overlapping output, relative to the root. */
     readonly trackedBy: string,
+    /** Index of that output in its `outs`. */
+    outIndex: number,
     /** That output, relative to the root. */
     readonly trackedPath: string,
+    /** The target of add, relative to the root. */
+    readonly target: string,
     options?: { cause?: unknown },
   ) {
     super(
-      file,
-      'outs[0].path',
+      trackedBy,
+      `outs[${outIndex}].path`,
       trackedPath === target
-        ? `${target} is already tracked by ${trackedBy}; a second pointer would overlap it`
+        ? `${target} is already tracked by this pointer; a second pointer would overlap it`
         : target.startsWith(`${trackedPath}/`)
-          ? `${target} is inside ${trackedPath}, which ${trackedBy} already tracks; add ${trackedPath} instead to version the change`
-          : `${target} holds ${trackedPath}, which ${trackedBy} already tracks; a second pointer would overlap it`,
+          ? `${target} is inside ${trackedPath}, which this pointer already tracks; add ${trackedPath} instead to version the change`
+          : `${target} holds ${trackedPath}, which this pointer already tracks; a second pointer would overlap it`,
       options,
     );
   }

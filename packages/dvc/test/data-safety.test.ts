@@ -136,8 +136,8 @@ describe('add refuses a path another pointer already tracks', () => {
     const error = await add({ root, target: 'data/nested/c.txt' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DvcOverlappingOutputError);
     expect((error as DvcOverlappingOutputError).trackedBy).toBe('data.dvc');
-    expect((error as Error).message).toContain(
-      'data/nested/c.txt is inside data, which data.dvc already tracks',
+    expect((error as Error).message).toBe(
+      'data.dvc: outs[0].path: data/nested/c.txt is inside data, which this pointer already tracks; add data instead to version the change',
     );
     expect(await snapshot(root)).toEqual(before);
     expect((await status({ root, remote: false })).workspace).toBe('clean');
