@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { binNumeric } from '../src/binning';
+import { columnDrift } from '../src/column-drift';
 import { EmptySampleError } from '../src/errors';
 import { populationStabilityIndex, psiShares } from '../src/psi';
+import { categorical } from './columns';
 import { expectClose, expected, sample } from './expected';
 
 describe('populationStabilityIndex', () => {
@@ -13,6 +15,16 @@ describe('populationStabilityIndex', () => {
       const psi = populationStabilityIndex(bins.referenceCounts, bins.currentCounts);
       expectClose(psi, c.psi, `psi(${c.reference}, ${c.current})`);
     }
+  });
+
+  it("equals Evidently's psi and jensenshannon on a categorical column (each value its own bin)", () => {
+    const c = expected.binned.find((b) => !b.numeric);
+    if (c === undefined) throw new Error('no categorical case');
+    const labels = (name: string) => [...sample(name)].map((v) => `level ${v}`);
+    const ref = categorical('c', labels(c.reference));
+    const cur = categorical('c', labels(c.current));
+    expectClose(columnDrift(ref, cur, { method: 'psi' }).score, c.psi, 'psi');
+    expectClose(columnDrift(ref, cur, { method: 'jensenshannon' }).score, c.jensenShannon, 'js');
   });
 
   it('fills an empty bin with 0.0001, or the smallest share / 10⁶ when that is ≤ 0.0001', () => {
