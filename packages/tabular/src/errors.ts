@@ -121,3 +121,22 @@ export class SplitOptionsError extends Error {
 export class GeneratorOptionsError extends Error {
   override readonly name = 'GeneratorOptionsError';
 }
+
+/** A JSON Lines line that is not a JSON object, or a value that does not fit its column's kind. */
+export class JsonLinesError extends Error {
+  override readonly name = 'JsonLinesError';
+  readonly file: string;
+  /** 1-based line of the file. */
+  readonly line: number;
+  readonly column: string | undefined;
+  constructor(
+    message: string,
+    location: { file: string; line: number; column?: string },
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.file = location.file;
+    this.line = location.line;
+    this.column = location.column;
+  }
+}

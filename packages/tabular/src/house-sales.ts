@@ -13,6 +13,12 @@ export interface HouseSalesOptions {
   readonly start?: string;
   /** Length of the period in months (default 30). */
   readonly months?: number;
+  /**
+   * Months of the market already past at the first generated month (default 0): the sales start
+   * `firstMonth` months after `start`, with the drift of those later months (the example's fresh
+   * windows use 30, the month after the template's data ends).
+   */
+  readonly firstMonth?: number;
 }
 
 interface Neighborhood {
@@ -102,6 +108,12 @@ export function generateHouseSales(options: HouseSalesOptions = {}): Table {
   const seed = options.seed ?? 42;
   const months = options.months ?? 30;
   const startText = options.start ?? '2023-01-01';
+  const firstMonth = options.firstMonth ?? 0;
+  if (!Number.isInteger(firstMonth) || firstMonth < 0) {
+    throw new GeneratorOptionsError(
+      `generateHouseSales: firstMonth must be an integer ≥ 0, got ${firstMonth}`,
+    );
+  }
   if (!Number.isInteger(rows) || rows < 1) {
     throw new GeneratorOptionsError(
       `generateHouseSales: rows must be a positive integer, got ${rows}`,
@@ -120,7 +132,11 @@ export function generateHouseSales(options: HouseSalesOptions = {}): Table {
   }
   const startDate = new Date(start);
   const monthStart = (k: number): number =>
-    Date.UTC(startDate.getUTCFullYear(), startDate.getUTCMonth() + k, startDate.getUTCDate());
+    Date.UTC(
+      startDate.getUTCFullYear(),
+      startDate.getUTCMonth() + firstMonth + k,
+      startDate.getUTCDate(),
+    );
   const rng = createRng(seed);
 
   // Sale dates first, sorted, so that every other draw happens in date order.
@@ -153,7 +169,7 @@ export function generateHouseSales(options: HouseSalesOptions = {}): Table {
   const weights = NEIGHBORHOODS.map(() => 1);
 
   for (let i = 0; i < rows; i++) {
-    const month = monthOf[i] ?? 0;
+    const month = firstMonth + (monthOf[i] ?? 0);
     const saleYear = new Date(dates[i] ?? 0).getUTCFullYear();
     const gentrified = clamp((month - GENTRIFICATION_MONTH) / 6, 0, 1);
     const sizeShift = clamp((month - 12) / 18, 0, 1);

@@ -10,13 +10,20 @@ export {
   DuplicateColumnError,
   EmptyDataError,
   GeneratorOptionsError,
+  JsonLinesError,
   SplitOptionsError,
   type ValidationIssue,
 } from './errors';
 export { generateHouseSales, type HouseSalesOptions } from './house-sales';
+export {
+  EXAMPLE_WINDOWS,
+  type ExampleWindow,
+  generateHouseSalesWindow,
+} from './house-sales-window';
 export { columnTypesFor, type TableConfig } from './model-config';
 export { parseCsv } from './parse-csv';
 export { readCsv } from './read-csv';
+export { parseJsonLines, readJsonLines } from './read-json-lines';
 export { createRng, nextGaussian, type Rng } from './rng';
 export { filterRows, selectColumns, selectRows } from './select';
 export { shuffleIndices } from './shuffle';
