@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { mapLimit } from './concurrency';
 import { hashFile } from './hash-file';
 import type { ObjectCache, ObjectRef } from './object-cache';
@@ -77,4 +78,33 @@ export function estimateDownloadBytes(
   }
   for (const file of matching) total -= file.size;
   return Math.max(0, total - cachedBytes);
+}
+
+/** `.<name>.<12 hex>.tmp`: what versions before `.dvc/tmp/checkout` left beside a file. */
+const LEGACY_TEMP = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Remove the temp files that interrupted pulls of older versions left inside tracked folders
+ * (`data/.sales.csv.0123456789ab.tmp`), which `status` would list as added and `add` would
+ * version. Only names made from a file the pointer lists, beside it, are removed.
+ */
+export async function removeLegacyWorkspaceTemps(files: readonly FileObject[]): Promise<string[]> {
+  const names = new Map<string, Set<string>>();
+  for (const file of files) {
+    const dir = dirname(file.dest);
+    const set = names.get(dir) ?? new Set<string>();
+    set.add(basename(file.dest));
+    names.set(dir, set);
+  }
+  const removed: string[] = [];
+  for (const [dir, listed] of names) {
+    const entries = await readdir(dir).catch(() => [] as string[]);
+    for (const entry of entries) {
+      const name = LEGACY_TEMP.exec(entry)?.[1];
+      if (name === undefined || !listed.has(name)) continue;
+      await rm(join(dir, entry), { force: true });
+      removed.push(join(dir, entry));
+    }
+  }
+  return removed;
 }

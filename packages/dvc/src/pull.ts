@@ -4,6 +4,7 @@ import {
   cachedSize,
   estimateDownloadBytes,
   inspectWorkspace,
+  removeLegacyWorkspaceTemps,
   unsavedChanges,
   type WorkspaceFile,
 } from './checkout-plan';
@@ -142,7 +143,8 @@ async function checkOut(run: PullRun, pending: readonly WorkspaceFile[]): Promis
  * replaced unless `force`: DvcWorkspaceConflictError, before any file object is downloaded.
  * Downloads are renamed into the cache from its temp folder; workspace files are copied (not
  * linked) through `.dvc/tmp/checkout` + rename, so an interrupted pull leaves nothing in
- * tracked folders, and temp files of interrupted runs are removed first. Files that already
+ * tracked folders, and temp files of interrupted runs (also those older versions left beside
+ * the files) are removed first. Files that already
  * match are left alone; files not listed in a directory output are not deleted.
  */
 export async function pull(options: PullOptions): Promise<PullResult> {
@@ -151,6 +153,7 @@ export async function pull(options: PullOptions): Promise<PullResult> {
   const run = new PullRun(config, options);
   const outputs = await loadTrackedOutputs(config.root, options.pointer);
   const files = await listFiles(run, outputs);
+  await removeLegacyWorkspaceTemps(files);
   const hashing = new PhaseProgress('hash', files.length, options.onProgress);
   const found = await inspectWorkspace(files, run.jobs, hashing);
   const pending = found.filter((file) => file.md5 !== file.ref.md5);

@@ -14,7 +14,7 @@ import {
 import { pull } from '../src/pull';
 import { push } from '../src/push';
 import { status } from '../src/status';
-import { FIXTURES, makeRepo, scratch, snapshot } from './helpers';
+import { FIXTURES, makeRepo, removeAll, scratch, snapshot } from './helpers';
 
 const HOST = hostname().replace(/[^A-Za-z0-9]/g, '_');
 
@@ -46,6 +46,17 @@ describe('pull keeps workspace changes that are not in the cache', () => {
     expect((error as Error).message).toContain('data/a.csv');
     expect((error as Error).message).toContain('data.dvc');
     expect(await snapshot(join(root, 'data'))).toEqual(before);
+  });
+
+  it('refuses to replace a file created where the pointer lists one that is missing', async () => {
+    const root = await pushedRepo();
+    await removeAll(join(root, 'data'));
+    await mkdir(join(root, 'data', 'nested'), { recursive: true });
+    await writeFile(join(root, 'data', 'nested', 'c.txt'), 'made here, never added\n');
+    const error = await pull({ root }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DvcWorkspaceConflictError);
+    expect((error as DvcWorkspaceConflictError).paths).toEqual(['data/nested/c.txt']);
+    expect(await readdir(join(root, 'data'))).toEqual(['nested']);
   });
 
   it('overwrites the edited file when forced and reports it', async () => {
@@ -111,6 +122,17 @@ describe('temp files of interrupted runs', () => {
     await utimes(old, twoHoursAgo, twoHoursAgo);
     expect(await removeStaleTempFiles(dir)).toEqual([old]);
     expect(await removeStaleTempFiles(join(dir, 'absent'))).toEqual([]);
+  });
+
+  it('that older versions left beside a data file are removed by the next pull', async () => {
+    const root = await pushedRepo();
+    const legacy = join(root, 'data', 'nested', '.c.txt.0123456789ab.tmp');
+    const unrelated = join(root, 'data', '.notes.0123456789ab.tmp');
+    await writeFile(legacy, 'half');
+    await writeFile(unrelated, 'mine');
+    await pull({ root });
+    await expect(stat(legacy)).rejects.toThrow(/ENOENT/);
+    expect(await readFile(unrelated, 'utf8')).toBe('mine');
   });
 
   it('are cleaned from the cache and checkout temp folders by the next pull', async () => {
