@@ -223,7 +223,8 @@ export function columnDrift(
   if (reference.kind === 'numeric' && current.kind === 'numeric') {
     const ref = numericSample(reference, 'reference');
     const cur = numericSample(current, 'current');
-    const profile = () => distinctUpTo(ref.values, cur.values, rules.numericDistinctValues + 1);
+    const cap = Math.max(rules.numericDistinctValues, rules.binaryDistinctValues) + 1;
+    const profile = () => distinctUpTo(ref.values, cur.values, cap);
     const choice = chooseMethod(column, 'numeric', options, profile, ref.values.length, rules);
     const measured = measureNumeric(choice.method, ref, cur, rules);
     return verdict(column, 'numeric', choice, measured, ref, cur, numericHistogram(ref, cur));
