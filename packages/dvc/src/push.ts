@@ -37,22 +37,15 @@ async function verifiedInCache(cache: ObjectCache, ref: ObjectRef, remote: Remot
   }
 }
 
-/**
- * cache → remote: upload only the objects the remote lacks (`exists` first), files before
- * the `.dir` listings that reference them. Each cached object is re-hashed before upload.
- * An HTTP remote is read-only: DvcRemoteError before anything is done.
- */
-export async function push(options: PushOptions): Promise<PushResult> {
-  const config = await readDvcConfig(options.root);
-  await removeInterruptedTempFiles(config);
-  const remote = openRemote(config, options.remote);
-  if (remote.readOnly) {
-    throw new DvcRemoteError(remote.url, 'cannot push: this remote is read-only (HTTP)');
-  }
-  const cache = new ObjectCache(config.cacheDir);
-  const jobs = options.jobs ?? 4;
+/** Every object of the outputs, unique, files before the `.dir` listings that reference them. */
+async function objectsToPush(
+  cache: ObjectCache,
+  remote: Remote,
+  pointer: string | undefined,
+  root: string,
+): Promise<ObjectRef[]> {
   const refs: ObjectRef[] = [];
-  for (const output of await loadTrackedOutputs(config.root, options.pointer)) {
+  for (const output of await loadTrackedOutputs(root, pointer)) {
     if (output.out.isDir) {
       const listing = await loadListing(cache, output);
       if (listing === undefined) {
@@ -67,10 +60,27 @@ export async function push(options: PushOptions): Promise<PushResult> {
     refs.push(listingRef(output));
   }
   const all = uniqueRefs(refs);
-  const ordered = [
+  return [
     ...all.filter((ref) => !isDirObjectId(ref.md5)),
     ...all.filter((ref) => isDirObjectId(ref.md5)),
   ];
+}
+
+/**
+ * cache → remote: upload only the objects the remote lacks (`exists` first), files before
+ * the `.dir` listings that reference them. Each cached object is re-hashed before upload.
+ * An HTTP remote is read-only: DvcRemoteError before anything is done.
+ */
+export async function push(options: PushOptions): Promise<PushResult> {
+  const config = await readDvcConfig(options.root);
+  await removeInterruptedTempFiles(config);
+  const remote = openRemote(config, options.remote);
+  if (remote.readOnly) {
+    throw new DvcRemoteError(remote.url, 'cannot push: this remote is read-only (HTTP)');
+  }
+  const cache = new ObjectCache(config.cacheDir);
+  const jobs = options.jobs ?? 4;
+  const ordered = await objectsToPush(cache, remote, options.pointer, config.root);
 
   const query = new PhaseProgress('query', ordered.length, options.onProgress);
   const present = await mapLimit(ordered, jobs, async (ref) => {
