@@ -72,6 +72,8 @@ export class S3Remote implements Remote {
           (endpoint === undefined ? undefined : 'us-east-1'),
         ...(profile === undefined ? {} : { profile }),
         ...(credentials === undefined ? {} : { credentials }),
+        // A bucket in another region than the one assumed answers 301: follow it.
+        followRegionRedirects: true,
         // S3-compatible servers often lack the SDK's default CRC checksums (aws-chunked bodies).
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
