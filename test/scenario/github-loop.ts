@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createGitHubClient, GitHubReleasesRegistry } from '@repo/github';
 import { type Emulator, GITHUB_ACTIONS_BOT, startEmulator } from '@repo/github-emulator';
@@ -123,7 +123,13 @@ export class GitHubLoop {
     sha: string,
     extra: {
       matrix?: Record<string, string>;
-      needs?: Record<string, { outputs?: Record<string, string>; result?: 'success' }>;
+      needs?: Record<
+        string,
+        {
+          outputs?: Record<string, string>;
+          result?: 'success' | 'failure' | 'skipped' | 'cancelled';
+        }
+      >;
       runId: number;
     },
   ): Promise<JobResult> {
@@ -178,6 +184,12 @@ export class GitHubLoop {
     const head = this.repo.git('rev-parse', pr.branch);
     const base = this.repo.git('rev-parse', 'main');
     const headRepository = pr.fork === true ? FORK : `${OWNER}/${REPO}`;
+    // What GET /pulls/{n}/files lists: the diff of the head against the merge base.
+    const files = this.repo
+      .git('diff', '--name-only', `${base}...${head}`)
+      .split('\n')
+      .filter((f) => f !== '')
+      .map((filename) => ({ filename }));
     if (!this.pulls.has(pr.number)) {
       this.pulls.add(pr.number);
       this.emulator.state.addPullRequest(`${OWNER}/${REPO}`, {
@@ -185,7 +197,10 @@ export class GitHubLoop {
         head: { ref: pr.branch, sha: head },
         base: { ref: 'main' },
         headRepo: headRepository,
+        files,
       });
+    } else {
+      this.emulator.state.pushPullRequestHead(`${OWNER}/${REPO}`, pr.number, head, files);
     }
     const runId = ++this.runId;
     this.emulator.state.addWorkflowRun(`${OWNER}/${REPO}`, {
@@ -264,17 +279,11 @@ export class GitHubLoop {
    * `rerunPromote` re-runs the promote job with the outputs `changes` gave the first time, as
    * "Re-run jobs" does on GitHub.
    */
-  releaseRun(
-    push: { before: string; after: string },
-    options: { rerunPromote?: Record<string, string> } = {},
-  ) {
+  releaseRun(push: { before: string; after: string }, options: ReleaseRunOptions = {}) {
     return this.keepBranch(() => this.runRelease(push, options));
   }
 
-  private async runRelease(
-    push: { before: string; after: string },
-    options: { rerunPromote?: Record<string, string> },
-  ) {
+  private async runRelease(push: { before: string; after: string }, options: ReleaseRunOptions) {
     const runId = ++this.runId;
     const event = {
       name: 'push',
@@ -301,11 +310,28 @@ export class GitHubLoop {
     const deploys: JobResult[] = [];
     // GitHub creates the tag of a published release in the repository; so does this origin.
     for (const release of promoted) {
-      this.repo.git('tag', `${release.model}@v${release.version}`, push.after);
-      this.repo.git('push', '-q', 'origin', `${release.model}@v${release.version}`);
+      const tag = `${release.model}@v${release.version}`;
+      if (this.repo.git('tag', '--list', tag).trim() !== '') continue;
+      this.repo.git('tag', tag, push.after);
+      this.repo.git('push', '-q', 'origin', tag);
     }
-    for (const release of promoted) deploys.push(...(await this.runDeploy(release, push.after)));
-    return { changes, promote, promoted, deploys };
+    if (options.skipDeploy !== true) {
+      for (const release of promoted) deploys.push(...(await this.runDeploy(release, push.after)));
+    }
+    const deployResult =
+      promoted.length === 0 || options.skipDeploy === true
+        ? 'skipped'
+        : deploys.every((job) => job.result !== 'failure')
+          ? 'success'
+          : 'failure';
+    const result = await this.job('model-release.yml', 'result', event, push.after, {
+      runId,
+      needs: {
+        promote: { outputs: { ...promote.outputs }, result: promote.result },
+        deploy: { outputs: {}, result: deployResult },
+      },
+    });
+    return { changes, promote, promoted, deploys, result };
   }
 
   /** deploy.yml as model-release calls it, or as a person dispatches it to roll back. */
@@ -331,6 +357,16 @@ export class GitHubLoop {
   }
 }
 
+export interface ReleaseRunOptions {
+  /**
+   * Re-run the promote job with the outputs `changes` gave the first time, as "Re-run jobs"
+   * does on GitHub.
+   */
+  readonly rerunPromote?: Record<string, string>;
+  /** The run dies after promote: its deploy jobs never run (a later re-run must finish them). */
+  readonly skipDeploy?: boolean;
+}
+
 export interface PullRequestRunOptions {
   readonly number: number;
   readonly branch: string;
@@ -352,4 +388,19 @@ export function zipFolder(dir: string): Buffer {
   };
   walk(dir);
   return Buffer.from(zipSync(files));
+}
+
+/** Commits and pushes a second model on main: a copy of the example with smaller layers. */
+export function addSecondModel(gh: GitHubLoop, name = 'house-prices-small'): void {
+  cpSync(join(gh.repo.work, 'models/house-prices'), join(gh.repo.work, 'models', name), {
+    recursive: true,
+    filter: (src) => !src.includes('artifacts'),
+  });
+  gh.repo.edit(`models/${name}/model.yaml`, (t) =>
+    t.replace('name: house-prices', `name: ${name}`).replace('[64, 32]', '[16, 8]'),
+  );
+  gh.repo.edit(`models/${name}/package.json`, (t) => t.replaceAll('house-prices', name));
+  gh.repo.git('add', '-A');
+  gh.repo.commit(`A second model, ${name}`);
+  gh.repo.git('push', '-q', 'origin', 'main');
 }

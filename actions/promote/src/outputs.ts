@@ -1,4 +1,6 @@
 export const OUTPUT_RELEASES = 'releases';
 export const OUTPUT_RELEASED = 'released';
-/** JSON list of `{ model, version }` released by this run: the deploy matrix. */
+/** JSON list of `{ model, version }` to deploy: the deploy matrix. */
 export const OUTPUT_PROMOTED = 'promoted';
+/** JSON list of `{ model, reason }` refused by their gates or whose release failed. */
+export const OUTPUT_FAILED = 'failed';

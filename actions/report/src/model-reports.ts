@@ -46,8 +46,13 @@ async function reportFolders(dir: string, depth = 0): Promise<string[]> {
  * holds none; `ReportFormatError` when a model has two reports or a file is not what the
  * evaluate action writes.
  */
-export async function readModelReports(dir: string, input: string): Promise<ModelReport[]> {
+export async function readModelReports(
+  dir: string,
+  input: string,
+  options: { readonly allowNone?: boolean } = {},
+): Promise<ModelReport[]> {
   if (!existsSync(dir)) {
+    if (options.allowNone === true) return [];
     throw new ActionInputError(`input "${input}": ${dir} does not exist`);
   }
   const reports = new Map<string, ModelReport>();
@@ -76,7 +81,7 @@ export async function readModelReports(dir: string, input: string): Promise<Mode
     const markdown = await readFile(join(folder, 'report.md'), 'utf8');
     reports.set(model, { model, markdown, evaluation });
   }
-  if (reports.size === 0) {
+  if (reports.size === 0 && options.allowNone !== true) {
     throw new ActionInputError(
       `input "${input}": ${dir} holds no <model>/evaluation.json (did the evaluate artifact download?)`,
     );

@@ -40,6 +40,7 @@ export async function pullRequestFromReports(
   sha: string,
 ): Promise<number> {
   const numbers = [...new Set(await recordedNumbers(reportDir))];
+  if (numbers.length === 0) return openPullRequestOf(client, where, sha, reportDir);
   const [number] = numbers;
   if (number === undefined || numbers.length > 1) {
     throw new PullRequestNumberError(
@@ -53,4 +54,28 @@ export async function pullRequestFromReports(
     );
   }
   return number;
+}
+
+/**
+ * With no report recorded (the run trained nothing): the one open pull request whose head is
+ * `sha`, as GitHub lists the pull requests of a commit.
+ */
+async function openPullRequestOf(
+  client: GitHubClient,
+  where: RepoCoordinates,
+  sha: string,
+  reportDir: string,
+): Promise<number> {
+  const { data } = await client.rest.repos.listPullRequestsAssociatedWithCommit({
+    ...where,
+    commit_sha: sha,
+  });
+  const open = data.filter((p) => p.state === 'open' && p.head.sha === sha);
+  const [pull] = open;
+  if (pull === undefined || open.length > 1) {
+    throw new PullRequestNumberError(
+      `no pull request number given, none recorded in ${reportDir}/**/${PULL_REQUEST_FILE}, and ${open.length === 0 ? 'no open pull request' : `${open.length} open pull requests`} with head ${sha}`,
+    );
+  }
+  return pull.number;
 }

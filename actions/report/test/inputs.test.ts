@@ -23,6 +23,25 @@ describe('getInputs of report', () => {
       reportPath: 'reports',
       prNumber: 7,
       sha: SHA,
+      candidatePath: undefined,
+      headRepository: undefined,
+      commentAuthor: 'github-actions[bot]',
+    });
+  });
+
+  it('reads the candidates, the head repository and the comment author', () => {
+    const inputs = getInputs(
+      reader({
+        ...valid,
+        'candidate-path': 'candidates',
+        'head-repository': 'acme/models',
+        'comment-author': 'mlops-app[bot]',
+      }),
+    );
+    expect(inputs).toMatchObject({
+      candidatePath: 'candidates',
+      headRepository: 'acme/models',
+      commentAuthor: 'mlops-app[bot]',
     });
   });
 

@@ -52,11 +52,13 @@ export interface StatusRecord {
 
 export interface PullSeed {
   readonly title: string;
-  readonly headSha: string;
+  /** Moves when the head branch is pushed ({@link EmulatorState.pushPullRequestHead}). */
+  headSha: string;
   readonly headRef: string;
   readonly baseRef: string;
   readonly body: string | null;
-  readonly files: readonly DiffEntry[];
+  /** Replaced on each push ({@link EmulatorState.pushPullRequestHead}). */
+  files: readonly DiffEntry[];
   readonly user: Account;
   readonly createdAt: Date;
   /** The repository the head branch lives in: this one, or a fork (`owner/name`). */
@@ -340,6 +342,29 @@ export class EmulatorState {
         merge: undefined,
       },
     });
+  }
+
+  /**
+   * A push to the head branch of pull request `number`: its head is now `sha`, and its changed
+   * files `files` when given.
+   */
+  pushPullRequestHead(
+    fullName: string,
+    number: number,
+    sha: string,
+    files?: readonly ChangedFile[],
+  ): void {
+    const repo = this.repo(fullName);
+    const pull = repo.issues.get(number)?.pull;
+    if (pull === undefined) {
+      throw new EmulatorSeedError(`${fullName} has no pull request #${number}`);
+    }
+    if (pull.merge !== undefined) throw new EmulatorSeedError(`${fullName}#${number} is merged`);
+    pull.headSha = sha;
+    if (files !== undefined) {
+      pull.files = files.map((file) => diffEntry(this.urls, fullName, sha, file));
+    }
+    if (pull.headRepo === repo.fullName) repo.refs.set(`refs/heads/${pull.headRef}`, sha);
   }
 
   /** Marks pull request `number` merged by the commit `mergeSha` (pushed to its base branch). */

@@ -26,6 +26,13 @@ export {
   PublishAbortedError,
   StickyCommentError,
 } from './errors';
+export {
+  type ModelCheckKind,
+  type ModelCheckPlan,
+  type ModelCheckPlanInput,
+  planModelChecks,
+  pullRequestFiles,
+} from './model-check-plan';
 export type { Release, ReleaseAsset, RepoCoordinates } from './release-assets';
 export { downloadReleaseAsset, uploadReleaseAsset } from './release-assets';
 export type { MetricPoint } from './release-metric-history';

@@ -12,6 +12,7 @@ export {
 } from './context';
 export { type ColumnProfile, type DataProfile, profileTable } from './data-profile';
 export { addData, DATA_POINTER, dataStatus, pullData, pushData } from './data-steps';
+export { type DeployTarget, deployTargets } from './deploy-targets';
 export {
   DataOutOfDateError,
   MissingCandidateError,
@@ -25,6 +26,7 @@ export type { Lineage } from './lineage';
 export { renderModelCard } from './model-card';
 export { loadModelData, type ModelData } from './model-data';
 export { type PromotionSummary, promoteModel } from './promote-step';
+export { type CandidateSource, type ReleaseOptions, releaseModel } from './release-step';
 export { type ModelPipelineResult, type PipelineSummary, runPipeline } from './run-pipeline';
 export { type TrainSummary, trainModel } from './train-step';
 export {
