@@ -13,6 +13,8 @@ export const ExitCode = {
   invalidInput: 3,
   /** Stored content does not match its checksum (DVC object, registry asset, model files). Refused. */
   integrity: 4,
+  /** `mlops drift`: the current window drifted from the production model's training data (or its metric degraded). */
+  drift: 5,
   /** Anything else: a bug or an environment failure. */
   internal: 70,
 } as const;
@@ -25,4 +27,5 @@ export const exitCodeHelp = `Exit codes:
   2   usage error
   3   invalid input (config, data, DVC pointer); nothing was written
   4   integrity failure (checksum mismatch, corrupt object); refused
+  5   drift detected (mlops drift): dataset drift or a degraded metric
   70  internal error`;

@@ -1,5 +1,12 @@
 import { ConfigReadError, ConfigValidationError } from '@repo/config';
 import {
+  ColumnMismatchError,
+  DriftOptionError,
+  EmptySampleError,
+  InvalidValueError,
+  SampleLengthError,
+} from '@repo/drift';
+import {
   DvcConfigError,
   DvcObjectCorruptError,
   DvcObjectMissingError,
@@ -31,9 +38,11 @@ import {
   DuplicateColumnError,
   EmptyDataError,
   GeneratorOptionsError,
+  JsonLinesError,
   SplitOptionsError,
 } from '@repo/tabular';
 import { BackendUnavailableError, ModelFormatError, TrainingDivergedError } from '@repo/train';
+import { DriftSourceError, ReferenceDataError, WindowDataError } from './drift-errors';
 import {
   DataOutOfDateError,
   MissingCandidateError,
@@ -82,6 +91,16 @@ const INPUT: readonly (abstract new (...args: never[]) => Error)[] = [
   MissingCandidateError,
   StaleCandidateError,
   WorkspaceError,
+  // Drift: the window, its source, the reference data version, the statistics' inputs.
+  DriftSourceError,
+  WindowDataError,
+  ReferenceDataError,
+  JsonLinesError,
+  ColumnMismatchError,
+  DriftOptionError,
+  EmptySampleError,
+  InvalidValueError,
+  SampleLengthError,
 ];
 
 const INTEGRITY: readonly (abstract new (...args: never[]) => Error)[] = [

@@ -19,6 +19,14 @@ export {
 export type { GateResult, GateSpec } from './gate-spec';
 export type { LearningCurveChart } from './learning-curve-chart';
 export { downsampleIndices, learningCurveChart } from './learning-curve-chart';
+export {
+  type Alignment,
+  details,
+  escapeCell,
+  escapeHtml,
+  inlineCode,
+  markdownTable,
+} from './markdown';
 export type { MetricDirection } from './metric-direction';
 export { metricDirection } from './metric-direction';
 export type { MetricHistoryChart, MetricHistoryPoint } from './metric-history-chart';

@@ -1,4 +1,5 @@
 export { categoricalColumn, column, dateColumn, numericColumn } from './columns';
+export { csvColumnNames } from './csv-column-names';
 export type { CsvReadOptions } from './csv-options';
 export {
   ColumnKindError,
@@ -22,6 +23,7 @@ export {
 } from './house-sales-window';
 export { columnTypesFor, type TableConfig } from './model-config';
 export { parseCsv } from './parse-csv';
+export { parseDateText } from './parse-date';
 export { readCsv } from './read-csv';
 export { parseJsonLines, readJsonLines } from './read-json-lines';
 export { createRng, nextGaussian, type Rng } from './rng';

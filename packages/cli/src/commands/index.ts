@@ -1,9 +1,11 @@
 import type { Command } from '../command';
 import { dataAdd, dataGenerateExample, dataPull, dataPush, dataStatus } from './data';
+import { drift, driftCompare, driftGenerateWindow } from './drift';
 import { evaluate } from './evaluate';
 import { pipeline } from './pipeline';
 import { promote } from './promote';
 import { registryList, registryRollback, registryShow } from './registry';
+import { retrain } from './retrain';
 import { serve } from './serve';
 import { train } from './train';
 
@@ -22,4 +24,8 @@ export const commands: readonly Command[] = [
   dataAdd,
   dataStatus,
   dataGenerateExample,
+  drift,
+  driftCompare,
+  driftGenerateWindow,
+  retrain,
 ];

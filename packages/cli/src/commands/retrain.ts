@@ -1,0 +1,23 @@
+import { retrainData } from '@repo/pipeline';
+import type { Command } from '../command';
+import { ExitCode } from '../exit-codes';
+import { currentSource } from './drift';
+import { pipelineContext, requirePositional } from './shared';
+
+export const retrain: Command = {
+  name: 'retrain',
+  summary:
+    'when the retraining policy is met, track the production data version plus the current window as the new data version',
+  usage: 'mlops retrain <model> [--current <path|url>] [--force] [--json]',
+  options: { current: { type: 'string' }, force: { type: 'boolean', default: false } },
+  async run(context) {
+    const model = requirePositional(context, 'model', 'retrain');
+    const current = currentSource(context.values.current as string | undefined);
+    const summary = await retrainData(pipelineContext(context), model, {
+      ...(current === undefined ? {} : { current }),
+      force: context.values.force === true,
+    });
+    context.print(summary.message);
+    return { json: summary, exitCode: ExitCode.ok };
+  },
+};
