@@ -134,3 +134,47 @@ export class NonFinitePredictionError extends Error {
     super(message, options);
   }
 }
+
+/**
+ * A server following production refused to swap in a version: it did not download with every
+ * sha256 verified, did not load, or its warm-up prediction failed (`cause` says which). The
+ * previous version keeps answering.
+ */
+export class ReloadRefusedError extends Error {
+  override readonly name = 'ReloadRefusedError';
+  constructor(
+    message: string,
+    readonly model: string,
+    /** The production version that was refused. */
+    readonly version: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** The prediction log cannot be set up or written (bad options, a file that cannot be written). */
+export class PredictionLogError extends Error {
+  override readonly name = 'PredictionLogError';
+  constructor(
+    message: string,
+    /** The log file. */
+    readonly path: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** The access log cannot be opened or written. */
+export class AccessLogError extends Error {
+  override readonly name = 'AccessLogError';
+  constructor(
+    message: string,
+    /** The log file (`-` for stderr). */
+    readonly path: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}

@@ -5,8 +5,11 @@ import { readBody } from './read-body';
 /** An answer to a request: a status, a JSON body and extra headers. */
 export interface Reply {
   readonly status: number;
+  /** Sent as JSON, or as it is when it is a string and `contentType` is given. */
   readonly body: unknown;
   readonly headers?: Readonly<Record<string, string>>;
+  /** The content type of a body that is not JSON (e.g. the Prometheus text format). */
+  readonly contentType?: string;
 }
 
 /** How much of a request body the server reads, and for how long. */
@@ -60,10 +63,11 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 export function send(response: ServerResponse, reply: Reply): void {
-  const text = JSON.stringify(reply.body);
+  const raw = reply.contentType !== undefined && typeof reply.body === 'string';
+  const text = raw ? (reply.body as string) : JSON.stringify(reply.body);
   response.writeHead(reply.status, {
     ...reply.headers,
-    'content-type': 'application/json; charset=utf-8',
+    'content-type': raw ? (reply.contentType as string) : 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
   });
   response.end(text);

@@ -1,4 +1,5 @@
 import type { LoadedModel } from './loaded-model';
+import { healthSchemas } from './openapi-health';
 import type { FeatureRule } from './validate-records';
 
 type Schema = Record<string, unknown>;
@@ -58,13 +59,15 @@ const native = (model: LoadedModel): Record<string, Schema> => ({
     items: { type: 'array', items: ref('Warning') },
   },
   Predictions: { type: 'array', items: { type: 'number' } },
-  Health: closed(
-    { status: { const: 'ok' }, model: string, version: string, tag: string, backend: string },
-    ['status', 'model', 'version', 'tag', 'backend'],
-  ),
   PredictRequest: {
     type: 'object',
-    properties: { records: { type: 'array', items: ref('Record') } },
+    properties: {
+      model: {
+        type: 'string',
+        description: 'The model to predict with (default: the first served)',
+      },
+      records: { type: 'array', items: ref('Record') },
+    },
     required: ['records'],
   },
   PredictResponse: closed(
@@ -119,6 +122,7 @@ const openInferenceMetadata = (): Record<string, Schema> => ({
       platform: string,
       inputs: { type: 'array', items: ref('OipMetadataTensor') },
       outputs: { type: 'array', items: ref('OipMetadataTensor') },
+      parameters: ref('OipParameters'),
     },
     ['name', 'platform', 'inputs', 'outputs'],
   ),
@@ -293,6 +297,7 @@ const mlflow = (): Record<string, Schema> => ({
 export function componentSchemas(model: LoadedModel): Record<string, Schema> {
   return {
     ...native(model),
+    ...healthSchemas(),
     ...openInferenceMetadata(),
     ...openInferenceInference(),
     ...tfServingMetadata(),

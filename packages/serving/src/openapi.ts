@@ -98,6 +98,19 @@ function nativePaths(): Record<string, Json> {
     '/openapi.json': {
       get: operation({ id: 'openapi', summary: 'This description', tag, ok: 'OpenApi' }, []),
     },
+    '/metrics': {
+      get: {
+        operationId: 'metrics',
+        summary: 'Prometheus metrics',
+        tags: [tag],
+        responses: {
+          '200': {
+            description: 'The Prometheus text exposition format (version 0.0.4)',
+            content: { 'text/plain': { schema: { type: 'string' } } },
+          },
+        },
+      },
+    },
   };
 }
 

@@ -1,12 +1,19 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import type { AccessLog } from './access-log';
+import type { ServingHub } from './exchange';
 import type { LoadedModel, OnInvalid } from './loaded-model';
+import { ServingMetrics } from './metrics';
+import { ModelSlot } from './model-slot';
 import { openApiDocument } from './openapi';
+import type { PredictionLog } from './prediction-log';
 import { mlflowRoutes } from './protocols/mlflow';
 import { nativeRoutes } from './protocols/native';
 import { openInferenceRoutes } from './protocols/open-inference';
 import { tfServingRoutes } from './protocols/tf-serving';
-import { createRouter } from './router';
+import { createRouter, type RouterHooks } from './router';
+import { ServedModels } from './served-models';
 
 /** The largest request body accepted by default: 1 MiB (about 4,000 house-prices records). */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -14,7 +21,10 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 export interface ServerOptions {
-  readonly model: LoadedModel;
+  /** The one model to serve, fixed (or give `slots`). */
+  readonly model?: LoadedModel | undefined;
+  /** The models to serve, each in a slot whose version can be swapped while serving; the first is the default. */
+  readonly slots?: readonly ModelSlot[] | undefined;
   /** Default `127.0.0.1`. */
   readonly host?: string | undefined;
   /** Default 0: a free port chosen by the system. */
@@ -31,14 +41,61 @@ export interface ServerOptions {
   readonly onInvalid?: OnInvalid | undefined;
   /** Receives one line per request that failed with a 500 (an unexpected error). */
   readonly log?: ((line: string) => void) | undefined;
+  /** The metrics of `GET /metrics`; a new `ServingMetrics` when absent. */
+  readonly metrics?: ServingMetrics | undefined;
+  /** Where sampled predictions are logged; none when absent. */
+  readonly predictionLog?: PredictionLog | undefined;
+  /** Receives one entry per request answered; none when absent. */
+  readonly accessLog?: AccessLog | undefined;
 }
 
 export interface RunningServer {
   /** `http://<host>:<port>`, without a trailing slash. */
   readonly url: string;
   readonly port: number;
-  /** Stops accepting connections and resolves once in-flight requests are answered. */
-  close(): Promise<void>;
+  readonly models: ServedModels;
+  readonly metrics: ServingMetrics;
+  /**
+   * Stops accepting connections and resolves once in-flight requests are answered (idle
+   * keep-alive connections are closed): `true`. After `graceMs` (default: no bound) the
+   * connections still open are closed, their requests unanswered: `false`.
+   */
+  close(graceMs?: number): Promise<boolean>;
+}
+
+/** The OpenAPI description of each version, built once per version. */
+function openApiOf(): (model: LoadedModel) => unknown {
+  const documents = new WeakMap<LoadedModel, unknown>();
+  return (model) => {
+    let document = documents.get(model);
+    if (document === undefined) {
+      document = openApiDocument(model);
+      documents.set(model, document);
+    }
+    return document;
+  };
+}
+
+function servedModels(options: ServerOptions): ServedModels {
+  if (options.slots !== undefined) return new ServedModels(options.slots);
+  if (options.model === undefined) throw new Error('startServer needs a model or slots');
+  return new ServedModels([new ModelSlot(options.model)]);
+}
+
+function routerHooks(
+  hub: ServingHub,
+  metrics: ServingMetrics,
+  accessLog: AccessLog | undefined,
+): RouterHooks {
+  return {
+    hub,
+    started: () => metrics.requestStarted(),
+    finished: (exchange, status, startedAt, response) => {
+      const ms = performance.now() - startedAt;
+      metrics.requestFinished(exchange.route, exchange.served, status, ms / 1000);
+      accessLog?.write(exchange, status, ms, response);
+    },
+  };
 }
 
 /**
@@ -51,24 +108,44 @@ export interface RunningServer {
  * content type the route does not read, 408 past `requestTimeoutMs`.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { model } = options;
+  const models = servedModels(options);
+  const metrics = options.metrics ?? new ServingMetrics();
+  for (const slot of models.slots) metrics.modelServed(slot.model);
   const host = options.host ?? '127.0.0.1';
   const limits = {
     maxBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
   };
-  const context = { model, onInvalid: options.onInvalid ?? 'warn' };
+  const { predictionLog } = options;
+  const hub: ServingHub = {
+    models,
+    onInvalid: options.onInvalid ?? 'warn',
+    predicted: (exchange, model, records, predictions) => {
+      metrics.predicted(model, predictions);
+      predictionLog?.record(exchange, model, records, predictions);
+    },
+  };
   const families = [
-    openInferenceRoutes(context),
-    tfServingRoutes(context),
-    mlflowRoutes(context),
-    nativeRoutes(context, openApiDocument(model)),
+    openInferenceRoutes(),
+    tfServingRoutes(),
+    mlflowRoutes(),
+    nativeRoutes(openApiOf(), metrics),
   ];
+  const hooks = routerHooks(hub, metrics, options.accessLog);
+  let closing = false;
+  const finished = hooks.finished;
   // Node's own limit is a backstop behind the body timeout (it answers a bare 408).
   const requestTimeout = limits.timeoutMs + 5_000;
   const server = createServer(
     { requestTimeout, headersTimeout: Math.min(60_000, requestTimeout) },
-    createRouter(families, limits, options.log ?? (() => {})),
+    createRouter(families, limits, options.log ?? (() => {}), {
+      ...hooks,
+      finished: (exchange, status, startedAt, response) => {
+        finished?.(exchange, status, startedAt, response);
+        // Closing: a keep-alive connection whose request is answered is closed.
+        if (closing) setImmediate(() => server.closeIdleConnections());
+      },
+    }),
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -82,9 +159,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((closeError) => (closeError ? reject(closeError) : resolve()));
+    models,
+    metrics,
+    close: (graceMs = Number.POSITIVE_INFINITY) =>
+      new Promise<boolean>((resolve, reject) => {
+        closing = true;
+        let drained = true;
+        const bound = Number.isFinite(graceMs)
+          ? setTimeout(() => {
+              drained = false;
+              server.closeAllConnections();
+            }, graceMs)
+          : undefined;
+        server.close((closeError) => {
+          clearTimeout(bound);
+          if (closeError) reject(closeError);
+          else resolve(drained);
+        });
         server.closeIdleConnections();
       }),
   };

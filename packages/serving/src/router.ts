@@ -1,20 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { Exchange, type ServingHub } from './exchange';
 import { type Failure, failureOf, INTERNAL_FAILURE } from './failure';
 import { type BodyLimits, type Reply, send } from './http-io';
 
-/** A request as a route sees it: the request, its path and the groups its pattern captured. */
-export interface Exchange {
-  readonly request: IncomingMessage;
-  readonly path: string;
-  /** The capture groups of the route's pattern (`undefined` for an optional group left out). */
-  readonly params: readonly (string | undefined)[];
-  readonly limits: BodyLimits;
-}
+export { Exchange } from './exchange';
 
 export interface Route {
   readonly method: 'GET' | 'POST';
   /** Matched against the whole path (decoded). */
   readonly pattern: RegExp;
+  /** The path as the OpenAPI description writes it (`/v2/models/{name}/infer`): its metrics label. */
+  readonly template: string;
   readonly handle: (exchange: Exchange) => Reply | Promise<Reply>;
 }
 
@@ -30,6 +27,20 @@ export interface RouteFamily {
 
 export type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
 
+/** What the server observes of each request (metrics, access log). */
+export interface RouterHooks {
+  readonly hub?: ServingHub | undefined;
+  /** A request arrived. */
+  readonly started?: (() => void) | undefined;
+  /**
+   * The answer was written (status 0 when the connection was destroyed instead); `startedAt`
+   * is the `performance.now()` of its arrival.
+   */
+  readonly finished?:
+    | ((exchange: Exchange, status: number, startedAt: number, response: ServerResponse) => void)
+    | undefined;
+}
+
 function decodePath(url: string | undefined): string {
   const raw = new URL(url ?? '/', 'http://localhost').pathname;
   try {
@@ -39,41 +50,57 @@ function decodePath(url: string | undefined): string {
   }
 }
 
+async function dispatch(exchange: Exchange, family: RouteFamily): Promise<Reply> {
+  const { request, path } = exchange;
+  const matching = family.routes.filter((route) => route.pattern.test(path));
+  const route = matching.find((candidate) => candidate.method === request.method);
+  if (route !== undefined) {
+    exchange.params = (route.pattern.exec(path) ?? []).slice(1);
+    exchange.route = route.template;
+    return route.handle(exchange);
+  }
+  if (matching.length === 0) {
+    return family.fail({ status: 404, code: 'not-found', message: `no route ${path}` });
+  }
+  const allow = [...new Set(matching.map((candidate) => candidate.method))].join(', ');
+  const reply = family.fail({
+    status: 405,
+    code: 'method-not-allowed',
+    message: `${path} takes ${allow}, not ${request.method}`,
+  });
+  return { ...reply, headers: { ...reply.headers, allow } };
+}
+
 /**
  * Dispatches each request to the first family that owns its path (the last family owns every
  * path left), then to the route whose pattern and method match: 404 when no pattern matches,
  * 405 (with `allow`) when one matches for another method. What a route throws is answered by
- * its family: a known failure (`failureOf`) as such, anything else as 500, logged.
+ * its family: a known failure (`failureOf`) as such, anything else as 500, logged. Once the
+ * answer is written, `hooks.finished` sees it and the request's model lease is released.
  */
 export function createRouter(
   families: readonly RouteFamily[],
   limits: BodyLimits,
   log: (line: string) => void,
+  hooks: RouterHooks = {},
 ): RequestListener {
-  const dispatch = async (request: IncomingMessage, family: RouteFamily, path: string) => {
-    const matching = family.routes.filter((route) => route.pattern.test(path));
-    const route = matching.find((candidate) => candidate.method === request.method);
-    if (route !== undefined) {
-      const params = (route.pattern.exec(path) ?? []).slice(1);
-      return route.handle({ request, path, params, limits });
-    }
-    if (matching.length === 0) {
-      return family.fail({ status: 404, code: 'not-found', message: `no route ${path}` });
-    }
-    const allow = [...new Set(matching.map((candidate) => candidate.method))].join(', ');
-    const reply = family.fail({
-      status: 405,
-      code: 'method-not-allowed',
-      message: `${path} takes ${allow}, not ${request.method}`,
-    });
-    return { ...reply, headers: { ...reply.headers, allow } };
-  };
+  const { hub, started, finished } = hooks;
+  const fallback = families.at(-1);
+  if (fallback === undefined) throw new Error('createRouter needs at least one route family');
 
   return (request, response) => {
-    const path = decodePath(request.url);
-    const family = families.find((candidate) => candidate.owns(path)) ?? families.at(-1);
-    if (family === undefined) throw new Error('createRouter needs at least one route family');
-    dispatch(request, family, path)
+    const startedAt = performance.now();
+    started?.();
+    const exchange = new Exchange(request, decodePath(request.url), limits, hub);
+    const family = families.find((candidate) => candidate.owns(exchange.path)) ?? fallback;
+    let answered = false;
+    const done = (status: number) => {
+      if (answered) return;
+      answered = true;
+      exchange.finish();
+      finished?.(exchange, status, startedAt, response);
+    };
+    dispatch(exchange, family)
       .catch((caught: unknown) => {
         const failure = failureOf(caught);
         if (failure === undefined) {
@@ -87,7 +114,13 @@ export function createRouter(
         }
         return reply;
       })
-      .then((reply) => send(response, reply))
-      .catch(() => response.destroy());
+      .then((reply) => {
+        send(response, reply);
+        done(reply.status);
+      })
+      .catch(() => {
+        response.destroy();
+        done(0);
+      });
   };
 }

@@ -59,6 +59,17 @@ export class ResponseChecker {
     this.seen.add(`${method} ${template}`);
   }
 
+  /** A text answer (e.g. `/metrics`) is one the description declares, with its content type. */
+  checkText(method: string, template: string, status: number, type: string): void {
+    const operation = (this.document.paths as Record<string, Json>)[template]?.[
+      method.toLowerCase()
+    ] as { responses: Record<string, { content: Record<string, unknown> }> } | undefined;
+    const content = operation?.responses[String(status)]?.content ?? {};
+    const declared = Object.keys(content).find((mime) => type.startsWith(mime));
+    expect(declared, `${method} ${template} declares ${status} as ${type}`).toBeDefined();
+    this.seen.add(`${method} ${template}`);
+  }
+
   /** A request body that was answered 200 is valid against the operation's request schema. */
   checkRequest(method: string, template: string, body: unknown): void {
     const operation = (this.document.paths as Record<string, Json>)[template]?.[

@@ -1,5 +1,6 @@
 import type { FeatureRecord } from '@repo/features';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ModelSlot } from '../src/model-slot';
 import { type RunningServer, startServer } from '../src/prediction-server';
 import { ResponseChecker, stall } from './openapi-client';
 import { MODEL } from './release-fixture';
@@ -175,6 +176,47 @@ describe('the OpenAPI description at GET /openapi.json', () => {
       const answer = await stall(`${served.server.url}${path}`);
       expect(answer.status).toBe(408);
       checker.check('POST', template, answer);
+    }
+  });
+
+  it('describes GET /metrics as the Prometheus text format', async () => {
+    const response = await fetch(`${served.server.url}/metrics`);
+    const type = response.headers.get('content-type') ?? '';
+    expect(response.status).toBe(200);
+    expect(type).toMatch(/^text\/plain; version=0\.0\.4/);
+    checker.checkText('GET', '/metrics', 200, type);
+    const samples = (await response.text())
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith('#'));
+    expect(samples.length).toBeGreaterThan(0);
+    for (const sample of samples) expect(sample).toMatch(/^[a-z_]+(\{.*\})? -?[\d.e+-]+|NaN$/);
+  });
+
+  it('describes the reload status of a followed model in /health, /ping and the model metadata', async () => {
+    const slot = new ModelSlot(served.model);
+    const at = new Date(0).toISOString();
+    slot.reload = {
+      following: true,
+      intervalMs: 100,
+      state: 'refused',
+      checkedAt: at,
+      production: '1.2.0',
+      lastReload: { from: '0.9.0', to: version, at },
+      lastRefusal: { version: '1.2.0', at, error: 'ChecksumMismatchError', message: 'tampered' },
+    };
+    const following = await startServer({ ...LIMITS, slots: [slot] });
+    try {
+      const health = await call(`${following.url}/health`, 'GET');
+      checker.check('GET', '/health', health);
+      expect(health.body).toMatchObject({ reload: { state: 'refused' } });
+      checker.check('GET', '/ping', await call(`${following.url}/ping`, 'GET'));
+      const metadata = await call(`${following.url}/v2/models/${MODEL}`, 'GET');
+      checker.check('GET', '/v2/models/{name}', metadata);
+      expect(metadata.body).toMatchObject({
+        parameters: { reload_state: 'refused', reload_refused_version: '1.2.0' },
+      });
+    } finally {
+      await following.close();
     }
   });
 

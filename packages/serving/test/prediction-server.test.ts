@@ -67,13 +67,13 @@ describe('startServer', () => {
     const response = await fetch(`${server.url}/health`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await response.json()).toEqual({
-      status: 'ok',
+    const served = {
       model: MODEL,
       version: release.version,
       tag: `${MODEL}@v${release.version}`,
       backend: 'wasm',
-    });
+    };
+    expect(await response.json()).toEqual({ status: 'ok', ...served, models: [served] });
   });
 
   it('answers POST /predict with the predictions of the loaded model', async () => {

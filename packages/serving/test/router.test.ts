@@ -18,12 +18,19 @@ const family: RouteFamily = {
     {
       method: 'GET',
       pattern: /^\/a\/item\/([^/]+)$/,
+      template: '/a/item/{id}',
       handle: ({ params }) => ({ status: 200, body: { item: params[0] } }),
     },
-    { method: 'POST', pattern: /^\/a\/item\/([^/]+)$/, handle: () => ({ status: 201, body: {} }) },
+    {
+      method: 'POST',
+      pattern: /^\/a\/item\/([^/]+)$/,
+      template: '/a/item/{id}',
+      handle: () => ({ status: 201, body: {} }),
+    },
     {
       method: 'GET',
       pattern: /^\/a\/record$/,
+      template: '/a/record',
       handle: () => {
         throw new InvalidRecordError('record 3: bad', 3, 'x');
       },
@@ -31,6 +38,7 @@ const family: RouteFamily = {
     {
       method: 'GET',
       pattern: /^\/a\/model$/,
+      template: '/a/model',
       handle: () => {
         throw new ModelNotServedError('no such model', 'm', '');
       },
@@ -38,6 +46,7 @@ const family: RouteFamily = {
     {
       method: 'GET',
       pattern: /^\/a\/bug$/,
+      template: '/a/bug',
       handle: () => {
         throw new Error('secret detail');
       },

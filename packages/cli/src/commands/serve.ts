@@ -1,86 +1,94 @@
 import { join } from 'node:path';
-import { loadRelease, type OnInvalid, startServer } from '@repo/serving';
+import { listModels, type PipelineContext } from '@repo/pipeline';
+import { nextSignal, startModelServer } from '@repo/serving';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { UsageError } from '../usage-error';
-import { pipelineContext, requirePositional } from './shared';
+import { parseServeFlags } from './serve-options';
+import { pipelineContext } from './shared';
 
 /** Where `mlops serve` keeps the verified files of the versions it loaded. */
 const SERVING_CACHE = join('.mlops', 'serving');
 
-function parsePort(text: string | undefined): number {
-  if (text === undefined) return 8080;
-  const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65535) {
-    throw new UsageError(`serve: --port must be a whole number from 0 to 65535, not "${text}"`);
+/** `--all`: the models of the repository that have a production version. */
+async function modelsInProduction(
+  models: readonly string[],
+  registry: PipelineContext['registry'],
+  log: (line: string) => void,
+): Promise<string[]> {
+  const served: string[] = [];
+  for (const model of models) {
+    if ((await registry.resolve(model, 'production')) === undefined) {
+      log(`serve: ${model} has no production version yet; not served`);
+    } else served.push(model);
   }
-  return port;
-}
-
-function parseOnInvalid(text: string | undefined): OnInvalid {
-  if (text === undefined) return 'warn';
-  if (text !== 'warn' && text !== 'reject') {
-    throw new UsageError(`serve: --on-invalid must be warn or reject, not "${text}"`);
-  }
-  return text;
-}
-
-/** Resolves on the first SIGINT or SIGTERM. */
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  if (served.length === 0) throw new UsageError('serve --all: no model has a production version');
+  return served;
 }
 
 export const serve: Command = {
   name: 'serve',
   summary:
-    'serve a registered version over HTTP (POST /predict, Open Inference v2, TF Serving, MLflow; GET /openapi.json) until interrupted',
+    'serve registered versions over HTTP (POST /predict, Open Inference v2, TF Serving, MLflow; GET /metrics, /openapi.json) until SIGTERM/SIGINT; --follow swaps to each new production version',
   usage:
-    'mlops serve <model> [--version <version>|production|latest] [--port <n>] [--host <h>] [--on-invalid warn|reject]',
+    'mlops serve <model>... | --all [--follow [--interval <seconds>]] [--version <version>|production|latest] [--port <n>] [--host <h>] [--on-invalid warn|reject] [--log-predictions <file> [--log-sample <0..1>] [--log-max-bytes <n>] [--log-keep <n>]] [--access-log <file>|-] [--shutdown-grace <seconds>]',
   options: {
     version: { type: 'string' },
     port: { type: 'string' },
     host: { type: 'string' },
     'on-invalid': { type: 'string' },
+    all: { type: 'boolean', default: false },
+    follow: { type: 'boolean', default: false },
+    interval: { type: 'string' },
+    'log-predictions': { type: 'string' },
+    'log-sample': { type: 'string' },
+    'log-max-bytes': { type: 'string' },
+    'log-keep': { type: 'string' },
+    'access-log': { type: 'string' },
+    'shutdown-grace': { type: 'string' },
   },
   async run(context) {
-    const model = requirePositional(context, 'model', 'serve');
-    const ref = (context.values.version as string | undefined) ?? 'production';
-    const port = parsePort(context.values.port as string | undefined);
-    const host = (context.values.host as string | undefined) ?? '127.0.0.1';
-    const onInvalid = parseOnInvalid(context.values['on-invalid'] as string | undefined);
+    const flags = parseServeFlags(context);
     const ctx = pipelineContext(context);
-    const version = await ctx.registry.resolve(model, ref);
-    if (version === undefined) throw new UsageError(`serve: ${model} has no version "${ref}"`);
-    const loaded = await loadRelease(ctx.registry, model, version.version, {
+    const models = flags.all
+      ? await modelsInProduction(await listModels(ctx.paths), ctx.registry, context.log)
+      : flags.models;
+    for (const model of models) {
+      if ((await ctx.registry.resolve(model, flags.ref)) === undefined) {
+        throw new UsageError(`serve: ${model} has no version "${flags.ref}"`);
+      }
+    }
+    const signal = nextSignal();
+    const serving = await startModelServer({
+      ...flags,
+      registry: ctx.registry,
+      models,
       cacheDir: join(ctx.paths.root, SERVING_CACHE),
       backend: ctx.backend,
+      log: context.log,
     });
-    try {
-      const server = await startServer({
-        model: loaded,
-        host,
-        port,
-        onInvalid,
-        log: context.log,
-      });
-      context.log(`serving ${loaded.tag} on ${server.url}`);
-      const signal = await untilSignal();
-      context.log(`${signal}: stopping`);
-      await server.close();
-      return {
-        json: { model, version: loaded.version, tag: loaded.tag, url: server.url, signal },
-        exitCode: ExitCode.ok,
-      };
-    } finally {
-      loaded.dispose();
-    }
+    const served = serving.slots.map((slot) => slot.model.tag).join(', ');
+    const following =
+      flags.followIntervalMs === undefined
+        ? ''
+        : ` (following production every ${flags.followIntervalMs / 1000} s)`;
+    context.log(`serving ${served} on ${serving.server.url}${following}`);
+    const received = await signal;
+    context.log(`${received}: stopping (in-flight requests get ${flags.graceMs / 1000} s)`);
+    const report = await serving.stop(flags.graceMs);
+    context.log(`stopped${report.drained ? '' : ' (requests still in flight were cut)'}`);
+    return {
+      json: {
+        models: serving.slots.map((slot) => ({
+          model: slot.name,
+          version: slot.model.version,
+          tag: slot.model.tag,
+        })),
+        url: serving.server.url,
+        signal: received,
+        ...report,
+      },
+      exitCode: ExitCode.ok,
+    };
   },
 };

@@ -6,7 +6,7 @@ import type { RouteFamily } from '../router';
 import type { FeatureRule } from '../validate-records';
 import { recordsFromCsv } from './mlflow-csv';
 import { healthBody } from './native';
-import { recordsFromColumns, recordsFromRows, type ServingContext } from './shared';
+import { recordsFromColumns, recordsFromRows } from './shared';
 
 const CSV_TYPE = 'text/csv';
 const FORMATS = ['dataframe_split', 'dataframe_records', 'instances', 'inputs'] as const;
@@ -56,11 +56,11 @@ export function readInvocation(body: unknown, features: readonly FeatureRule[]):
 
 /**
  * MLflow's scoring server: `POST /invocations` (JSON in any of its four formats, or CSV) →
- * `{ "predictions": [...] }`, and `GET /ping` (`GET /health` is this server's own, also 200).
+ * `{ "predictions": [...] }` of the default model (MLflow serves one model per server), and
+ * `GET /ping` (`GET /health` is this server's own, also 200).
  * Errors are `{ "error_code": "BAD_REQUEST", "message": "..." }`.
  */
-export function mlflowRoutes(context: ServingContext): RouteFamily {
-  const { model, onInvalid } = context;
+export function mlflowRoutes(): RouteFamily {
   return {
     name: 'mlflow',
     owns: (path) => path === '/invocations' || path === '/ping',
@@ -72,19 +72,23 @@ export function mlflowRoutes(context: ServingContext): RouteFamily {
       {
         method: 'GET',
         pattern: /^\/ping$/,
-        handle: () => ({ status: 200, body: healthBody(model) }),
+        template: '/ping',
+        handle: (exchange) => ({ status: 200, body: healthBody(exchange.models) }),
       },
       {
         method: 'POST',
         pattern: /^\/invocations$/,
-        handle: async ({ request, limits }) => {
+        template: '/invocations',
+        handle: async (exchange) => {
+          const { request, limits } = exchange;
+          const model = exchange.model();
           const type = mediaType(request, [JSON_TYPE, CSV_TYPE]);
           const bytes = await readBody(request, limits.maxBytes, limits.timeoutMs);
           const records =
             type === CSV_TYPE
               ? recordsFromCsv(bytes, model.features)
               : readInvocation(parseJson(bytes), model.features);
-          const { predictions, warnings } = model.predict(records as FeatureRecord[], onInvalid);
+          const { predictions, warnings } = exchange.predict(model, records as FeatureRecord[]);
           return {
             status: 200,
             body: warnings === undefined ? { predictions } : { predictions, warnings },

@@ -2,9 +2,9 @@ import type { FeatureRecord } from '@repo/features';
 import { InvalidRecordError, RequestBodyError } from '../errors';
 import { isObject, readJson } from '../http-io';
 import type { LoadedModel } from '../loaded-model';
-import type { Route, RouteFamily } from '../router';
+import type { ModelSlot } from '../model-slot';
+import type { Exchange, Route, RouteFamily } from '../router';
 import type { FeatureRule } from '../validate-records';
-import { assertServed, type ServingContext } from './shared';
 
 /** What `GET /v2` says about this server. */
 export const SERVER_METADATA = { name: 'mlops-serving', version: '1.0.0', extensions: [] } as const;
@@ -30,9 +30,33 @@ function tensorDatatype(feature: FeatureRule): 'FP64' | 'BYTES' {
   return feature.kind === 'numeric' ? 'FP64' : 'BYTES';
 }
 
-/** `$metadata_model_response`: one [-1, 1] input tensor per feature, one FP64 output. */
-export function modelMetadata(model: LoadedModel) {
+/**
+ * How a followed model last reloaded, in `parameters` (whose values the protocol limits to
+ * strings, numbers and booleans): `reload_state`, `production_version` and, after a refusal,
+ * `reload_refused_version` and `reload_error`. Empty when the model is not followed.
+ */
+export function reloadParameters(slot: ModelSlot): Record<string, string> {
+  const { reload } = slot;
+  if (!reload.following) return {};
   return {
+    reload_state: reload.state ?? 'current',
+    ...(reload.production === undefined ? {} : { production_version: reload.production }),
+    ...(reload.lastRefusal === undefined
+      ? {}
+      : {
+          reload_refused_version: reload.lastRefusal.version,
+          reload_error: `${reload.lastRefusal.error}: ${reload.lastRefusal.message}`,
+        }),
+  };
+}
+
+/**
+ * `$metadata_model_response`: one [-1, 1] input tensor per feature, one FP64 output, and (an
+ * extension of this server) the reload status of a followed model in `parameters`.
+ */
+export function modelMetadata(model: LoadedModel, parameters: Record<string, string> = {}) {
+  return {
+    ...(Object.keys(parameters).length > 0 ? { parameters } : {}),
     name: model.model,
     versions: [model.version],
     platform: 'tensorflowjs',
@@ -132,37 +156,46 @@ export function readInferRequest(
 }
 
 function modelRoute(method: Route['method'], suffix: string, handle: Route['handle']): Route {
-  return { method, pattern: new RegExp(`^${MODEL}${suffix}$`), handle };
+  return {
+    method,
+    pattern: new RegExp(`^${MODEL}${suffix}$`),
+    template: `/v2/models/{name}${suffix}`,
+    handle,
+  };
 }
+
+/** The version of the model the URL names (404 when it is not the one served). */
+const served = (exchange: Exchange) => exchange.model(exchange.params[0] ?? '', exchange.params[1]);
 
 /**
  * The Open Inference Protocol v2 (KServe, Triton, MLServer) over REST: health, server and model
  * metadata, model readiness and inference. Errors are `{ "error": "<message>" }`.
  */
-export function openInferenceRoutes(context: ServingContext): RouteFamily {
-  const { model, onInvalid } = context;
-  const served = (params: readonly (string | undefined)[]) =>
-    assertServed(model, params[0] ?? '', params[1]);
+export function openInferenceRoutes(): RouteFamily {
+  const get = (pattern: RegExp, template: string, body: unknown): Route => ({
+    method: 'GET',
+    pattern,
+    template,
+    handle: () => ok(body),
+  });
   return {
     name: 'open-inference',
     owns: (path) => path === '/v2' || path.startsWith('/v2/'),
     fail: ({ status, message }) => ({ status, body: { error: message } }),
     routes: [
-      { method: 'GET', pattern: /^\/v2\/health\/live$/, handle: () => ok({ live: true }) },
-      { method: 'GET', pattern: /^\/v2\/health\/ready$/, handle: () => ok({ ready: true }) },
-      { method: 'GET', pattern: /^\/v2\/?$/, handle: () => ok(SERVER_METADATA) },
-      modelRoute('GET', '', ({ params }) => {
-        served(params);
-        return ok(modelMetadata(model));
+      get(/^\/v2\/health\/live$/, '/v2/health/live', { live: true }),
+      get(/^\/v2\/health\/ready$/, '/v2/health/ready', { ready: true }),
+      get(/^\/v2\/?$/, '/v2', SERVER_METADATA),
+      modelRoute('GET', '', (exchange) => {
+        const model = served(exchange);
+        return ok(modelMetadata(model, reloadParameters(exchange.models.slot(model.model))));
       }),
-      modelRoute('GET', '/ready', ({ params }) => {
-        served(params);
-        return ok({ name: model.model, ready: true });
-      }),
-      modelRoute('POST', '/infer', async ({ request, params, limits }) => {
-        served(params);
-        const { id, records } = readInferRequest(await readJson(request, limits), model);
-        const { predictions, warnings } = model.predict(records as FeatureRecord[], onInvalid);
+      modelRoute('GET', '/ready', (exchange) => ok({ name: served(exchange).model, ready: true })),
+      modelRoute('POST', '/infer', async (exchange) => {
+        const model = served(exchange);
+        const body = await readJson(exchange.request, exchange.limits);
+        const { id, records } = readInferRequest(body, model);
+        const { predictions, warnings } = exchange.predict(model, records as FeatureRecord[]);
         return ok({
           model_name: model.model,
           model_version: model.version,

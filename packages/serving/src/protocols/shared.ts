@@ -1,34 +1,6 @@
-import { InvalidRecordError, ModelNotServedError, RequestBodyError } from '../errors';
+import { InvalidRecordError, RequestBodyError } from '../errors';
 import { isObject } from '../http-io';
-import type { LoadedModel, OnInvalid } from '../loaded-model';
 import type { FeatureRule } from '../validate-records';
-
-/** What every protocol serves: the loaded model and what to do with out-of-range values. */
-export interface ServingContext {
-  readonly model: LoadedModel;
-  readonly onInvalid: OnInvalid;
-}
-
-/**
- * Checks that a URL's model name (and version, when it names one) is the loaded model:
- * `ModelNotServedError` (404) otherwise. Versions are semantic versions (`1.2.0`).
- */
-export function assertServed(model: LoadedModel, name: string, version: string | undefined): void {
-  if (name !== model.model) {
-    throw new ModelNotServedError(
-      `model "${name}" is not served here (this server serves ${model.model})`,
-      name,
-      version ?? '',
-    );
-  }
-  if (version !== undefined && version !== model.version) {
-    throw new ModelNotServedError(
-      `version "${version}" of ${name} is not loaded (this server serves ${model.version})`,
-      name,
-      version,
-    );
-  }
-}
 
 /** A one-element list stands for its element (a tensor of shape [1] per row). */
 function unwrap(value: unknown): unknown {

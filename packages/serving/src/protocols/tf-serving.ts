@@ -2,9 +2,9 @@ import type { FeatureRecord } from '@repo/features';
 import { RequestBodyError } from '../errors';
 import { isObject, readJson } from '../http-io';
 import type { LoadedModel } from '../loaded-model';
-import type { RouteFamily } from '../router';
+import type { Exchange, RouteFamily } from '../router';
 import type { FeatureRule } from '../validate-records';
-import { assertServed, recordsFromColumns, recordsFromRows, type ServingContext } from './shared';
+import { recordsFromColumns, recordsFromRows } from './shared';
 
 const MODEL = '/v1/models/([^/:]+)(?:/versions/([^/:]+))?';
 const SIGNATURE = 'serving_default';
@@ -73,10 +73,9 @@ export function readPredictRequest(
  * columnar format. Errors are `{ "error": "<message>" }` (400 for any bad input, as TF Serving's
  * INVALID_ARGUMENT; 404 for a model or version not served).
  */
-export function tfServingRoutes(context: ServingContext): RouteFamily {
-  const { model, onInvalid } = context;
-  const served = (params: readonly (string | undefined)[]) =>
-    assertServed(model, params[0] ?? '', params[1]);
+export function tfServingRoutes(): RouteFamily {
+  const served = (exchange: Exchange) =>
+    exchange.model(exchange.params[0] ?? '', exchange.params[1]);
   return {
     name: 'tf-serving',
     owns: (path) => path.startsWith('/v1/'),
@@ -88,8 +87,9 @@ export function tfServingRoutes(context: ServingContext): RouteFamily {
       {
         method: 'GET',
         pattern: new RegExp(`^${MODEL}$`),
-        handle: ({ params }) => {
-          served(params);
+        template: '/v1/models/{name}',
+        handle: (exchange) => {
+          const model = served(exchange);
           const status = { error_code: 'OK', error_message: '' };
           return {
             status: 200,
@@ -102,21 +102,20 @@ export function tfServingRoutes(context: ServingContext): RouteFamily {
       {
         method: 'GET',
         pattern: new RegExp(`^${MODEL}/metadata$`),
-        handle: ({ params }) => {
-          served(params);
-          return { status: 200, body: signatureMetadata(model) };
-        },
+        template: '/v1/models/{name}/metadata',
+        handle: (exchange) => ({ status: 200, body: signatureMetadata(served(exchange)) }),
       },
       {
         method: 'POST',
         pattern: new RegExp(`^${MODEL}:predict$`),
-        handle: async ({ request, params, limits }) => {
-          served(params);
+        template: '/v1/models/{name}:predict',
+        handle: async (exchange) => {
+          const model = served(exchange);
           const { records, columnar } = readPredictRequest(
-            await readJson(request, limits),
+            await readJson(exchange.request, exchange.limits),
             model.features,
           );
-          const { predictions, warnings } = model.predict(records as FeatureRecord[], onInvalid);
+          const { predictions, warnings } = exchange.predict(model, records as FeatureRecord[]);
           const body = columnar ? { outputs: predictions } : { predictions };
           return { status: 200, body: warnings === undefined ? body : { ...body, warnings } };
         },

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidRecordError, ModelNotServedError, RequestBodyError } from '../../src/errors';
-import type { LoadedModel } from '../../src/loaded-model';
-import { assertServed, recordsFromColumns, recordsFromRows } from '../../src/protocols/shared';
+import { InvalidRecordError, RequestBodyError } from '../../src/errors';
+import { recordsFromColumns, recordsFromRows } from '../../src/protocols/shared';
 import type { FeatureRule } from '../../src/validate-records';
 
 const features: FeatureRule[] = [
@@ -52,24 +51,5 @@ describe('recordsFromColumns', () => {
     expect(() => recordsFromColumns({ sqft: 1, city: ['a'] }, features, 'cols')).toThrow(
       RequestBodyError,
     );
-  });
-});
-
-describe('assertServed', () => {
-  const model = { model: 'house-prices', version: '1.2.0' } as LoadedModel;
-
-  it('accepts the loaded model, with or without its version', () => {
-    expect(() => assertServed(model, 'house-prices', undefined)).not.toThrow();
-    expect(() => assertServed(model, 'house-prices', '1.2.0')).not.toThrow();
-  });
-
-  it('refuses another model or version with ModelNotServedError', () => {
-    for (const [name, version] of [
-      ['other', undefined],
-      ['house-prices', 'v1.2.0'],
-      ['house-prices', '1.1.0'],
-    ]) {
-      expect(() => assertServed(model, name as string, version)).toThrow(ModelNotServedError);
-    }
   });
 });
