@@ -12,6 +12,7 @@ import {
   effectiveBackend,
   findRepoRoot,
   type PromotionSummary,
+  releaseChecksums,
   releaseModel,
 } from '@repo/pipeline';
 import type { VersionBump } from '@repo/registry';
@@ -36,6 +37,8 @@ export interface ReleaseOutcome {
   readonly deploy: readonly DeployTarget[];
   /** Models refused by their gates or whose release failed, with why. */
   readonly failed: readonly { readonly model: string; readonly reason: string }[];
+  /** `sha256sum` lines of every asset this run published (the attestation's subjects). */
+  readonly checksums: string;
 }
 
 /**
@@ -106,7 +109,11 @@ export async function releaseModels(
       failed.push({ model, reason: errorMessage(error) });
     }
   }
+  const published = results
+    .filter((r) => r.status === 'promoted' && r.version !== null)
+    .map((r) => ({ model: r.model, version: r.version as string }));
   return {
+    checksums: await releaseChecksums(registry, published),
     releases: results.map(({ model, status, version, tag, bump: applied }) => ({
       model,
       status,

@@ -40,6 +40,7 @@ export type { Lineage } from './lineage';
 export { renderModelCard } from './model-card';
 export { loadModelData, type ModelData } from './model-data';
 export { type PromotionSummary, promoteModel } from './promote-step';
+export { releaseChecksums } from './release-checksums';
 export { type CandidateSource, type ReleaseOptions, releaseModel } from './release-step';
 export { type RetrainSummary, retrainData } from './retrain-step';
 export { type ModelPipelineResult, type PipelineSummary, runPipeline } from './run-pipeline';
