@@ -1,5 +1,4 @@
 import { createWriteStream } from 'node:fs';
-import type { ServerResponse } from 'node:http';
 import type { Writable } from 'node:stream';
 import { AccessLogError } from './errors';
 import type { Exchange } from './exchange';
@@ -34,7 +33,7 @@ export class AccessLog {
     private readonly owned = false,
   ) {}
 
-  write(exchange: Exchange, status: number, durationMs: number, response: ServerResponse): void {
+  write(exchange: Exchange, status: number, durationMs: number): void {
     const { request, served } = exchange;
     const entry: AccessLogEntry = {
       time: new Date().toISOString(),
@@ -45,7 +44,7 @@ export class AccessLog {
       status,
       ...(served === undefined ? {} : { model: served.model, version: served.version }),
       durationMs: Math.round(durationMs * 1000) / 1000,
-      bytes: Number(response.getHeader('content-length') ?? 0),
+      bytes: exchange.bytesSent,
       remote: request.socket.remoteAddress ?? '',
     };
     this.stream.write(`${JSON.stringify(entry)}\n`);

@@ -32,6 +32,8 @@ export class Exchange {
   params: readonly (string | undefined)[] = [];
   /** The route's template (`/v2/models/{name}/infer`), the label of its metrics. */
   route = 'unmatched';
+  /** The size of the answer's body, once it is sent. */
+  bytesSent = 0;
   private lease: ModelLease | undefined;
   private answeredWith: LoadedModel | undefined;
   private id: string | undefined;

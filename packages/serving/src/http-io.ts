@@ -62,13 +62,16 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-export function send(response: ServerResponse, reply: Reply): void {
+/** Writes `reply`; returns the size of its body in bytes. */
+export function send(response: ServerResponse, reply: Reply): number {
   const raw = reply.contentType !== undefined && typeof reply.body === 'string';
   const text = raw ? (reply.body as string) : JSON.stringify(reply.body);
+  const bytes = Buffer.byteLength(text);
   response.writeHead(reply.status, {
     ...reply.headers,
     'content-type': raw ? (reply.contentType as string) : 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
+    'content-length': bytes,
   });
   response.end(text);
+  return bytes;
 }

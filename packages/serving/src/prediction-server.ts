@@ -90,10 +90,10 @@ function routerHooks(
   return {
     hub,
     started: () => metrics.requestStarted(),
-    finished: (exchange, status, startedAt, response) => {
+    finished: (exchange, status, startedAt) => {
       const ms = performance.now() - startedAt;
       metrics.requestFinished(exchange.route, exchange.served, status, ms / 1000);
-      accessLog?.write(exchange, status, ms, response);
+      accessLog?.write(exchange, status, ms);
     },
   };
 }
@@ -140,8 +140,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     { requestTimeout, headersTimeout: Math.min(60_000, requestTimeout) },
     createRouter(families, limits, options.log ?? (() => {}), {
       ...hooks,
-      finished: (exchange, status, startedAt, response) => {
-        finished?.(exchange, status, startedAt, response);
+      finished: (exchange, status, startedAt) => {
+        finished?.(exchange, status, startedAt);
         // Closing: a keep-alive connection whose request is answered is closed.
         if (closing) setImmediate(() => server.closeIdleConnections());
       },

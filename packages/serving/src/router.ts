@@ -36,9 +36,7 @@ export interface RouterHooks {
    * The answer was written (status 0 when the connection was destroyed instead); `startedAt`
    * is the `performance.now()` of its arrival.
    */
-  readonly finished?:
-    | ((exchange: Exchange, status: number, startedAt: number, response: ServerResponse) => void)
-    | undefined;
+  readonly finished?: ((exchange: Exchange, status: number, startedAt: number) => void) | undefined;
 }
 
 function decodePath(url: string | undefined): string {
@@ -98,7 +96,7 @@ export function createRouter(
       if (answered) return;
       answered = true;
       exchange.finish();
-      finished?.(exchange, status, startedAt, response);
+      finished?.(exchange, status, startedAt);
     };
     dispatch(exchange, family)
       .catch((caught: unknown) => {
@@ -115,7 +113,7 @@ export function createRouter(
         return reply;
       })
       .then((reply) => {
-        send(response, reply);
+        exchange.bytesSent = send(response, reply);
         done(reply.status);
       })
       .catch(() => {
