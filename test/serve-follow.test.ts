@@ -143,9 +143,9 @@ async function healthUntil(url: string, done: (health: Health) => boolean): Prom
   throw new Error('/health never showed the expected state');
 }
 
-describe('mlops serve --follow', () => {
+describe('mlops serve --all --follow', () => {
   it('follows production: a promotion, a rollback, and a tampered version it refuses', async () => {
-    const server = await startServe([MODEL, '--follow', '--interval', '0.15']);
+    const server = await startServe(['--all', '--follow', '--interval', '0.15']);
     expect(await predictVersion(server.url)).toEqual({ status: 200, version: '1.0.0' });
 
     await publishAndPromote('1.1.0');
