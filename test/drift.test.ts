@@ -192,9 +192,8 @@ describe('drift reports and retraining on a fresh clone of the template', () => 
     it('a source URL that does not answer within its timeout', async () => {
       const config = join(root, 'models/house-prices/model.yaml');
       const original = readFileSync(config, 'utf8');
-      editFile(
-        config,
-        (text) => `${text}\nmonitoring:\n  source: { url: "${base}/slow.csv", timeoutMs: 300 }\n`,
+      editFile(config, (text) =>
+        text.replace(/^ {2}source: .*$/m, `  source: { url: "${base}/slow.csv", timeoutMs: 300 }`),
       );
       try {
         await refuses([], `${base}/slow.csv: no answer within 300 ms`);
@@ -268,6 +267,20 @@ describe('drift reports and retraining on a fresh clone of the template', () => 
       defaults: { method: 'psi' },
     });
     expect(JSON.parse(psi.stdout)).toEqual(JSON.parse(JSON.stringify(direct)));
+  });
+
+  it('retrains nothing when the policy is not met, and writes nothing half when the window cannot be added', async () => {
+    const before = snapshotTree(root);
+    const calm = await run(['retrain', 'house-prices', '--current', 'training.csv', '--json']);
+    expect(calm.code, calm.stderr).toBe(0);
+    expect(JSON.parse(calm.stdout)).toMatchObject({ prepared: false, reasons: [] });
+    const file = editedWindow(root, 'no-price.csv', (rows) => withoutColumn(rows, 'price'));
+    const snapshot = snapshotTree(root);
+    const failed = await run(['retrain', 'house-prices', '--current', file, '--force']);
+    expect(failed.code).toBe(INVALID_INPUT);
+    expect(failed.stderr).toContain('no-price.csv: the window has no column "price"');
+    expect(snapshotTree(root)).toEqual(snapshot);
+    expect(Object.keys(snapshot).filter((path) => !(path in before))).toEqual(['no-price.csv']);
   });
 
   it('retrains: tracks the production data plus the window, and the pipeline trains on it against production', async () => {

@@ -134,6 +134,59 @@ function lineageOf(check: Omit<DriftCheck, 'report' | 'loaded'>): DriftReportDat
   };
 }
 
+type CheckBase = Omit<DriftCheck, 'report' | 'loaded'>;
+
+/** The verdicts on a window with enough rows: columns, predictions, concept, retraining. */
+async function judge(
+  ctx: PipelineContext,
+  dir: string,
+  base: CheckBase,
+  table: Table,
+  notes: string[],
+): Promise<DriftReportData> {
+  const { monitoring, record, reference } = base;
+  const dataset = datasetDrift(reference.train, table, {
+    include: record.config.features.map((f) => f.name),
+    defaults: monitoring.drift.defaults,
+    columns: monitoring.drift.columns,
+    driftShare: monitoring.drift.driftShare,
+  });
+  const drift = await modelDrift(ctx, dir, base, reference.train, table);
+  if (drift.note !== undefined) notes.push(drift.note);
+  const degraded = drift.concept?.degraded === true;
+  const reasons = retrainReasons(
+    monitoring.retrain.on,
+    dataset.drifted,
+    drift.prediction.drifted,
+    degraded,
+  );
+  return {
+    model: record.model,
+    status: dataset.drifted || degraded ? 'drift' : 'no-drift',
+    lineage: lineageOf(base),
+    dataset,
+    prediction: drift.prediction,
+    concept: drift.concept,
+    groups: drift.groups,
+    retrain: { recommended: reasons.length > 0, reasons },
+    notes,
+  };
+}
+
+function tooFewRows(model: string, base: CheckBase, notes: string[]): DriftReportData {
+  return {
+    model,
+    status: 'too-few-rows',
+    lineage: lineageOf(base),
+    dataset: null,
+    prediction: null,
+    concept: null,
+    groups: [],
+    retrain: { recommended: false, reasons: [] },
+    notes,
+  };
+}
+
 /**
  * The drift check of `model`: the production release's training rows (its data version pulled
  * from DVC and split again) against the current window (from `monitoring.source` or
@@ -157,63 +210,21 @@ export async function driftCheck(
       TRAINING_RECORD,
       `${version.tag} has no ${TRAINING_RECORD}`,
     );
-    const current = await loadCurrentWindow(
-      ctx.paths.root,
-      options.current ?? monitoring.source,
-      record.config,
-      monitoring,
-    );
+    const source = options.current ?? monitoring.source;
+    const current = await loadCurrentWindow(ctx.paths.root, source, record.config, monitoring);
     const reference = await loadReference(ctx.paths.root, record, dir, {
       strict: options.strictReference === true,
     });
     ctx.log(
       `${model}: ${reference.train.rowCount} reference rows (${reference.from}) against ${current.table?.rowCount ?? 0} current rows`,
     );
-    const base = { monitoring, version, record, reference, current };
+    const base: CheckBase = { monitoring, version, record, reference, current };
     const notes = reference.note === undefined ? [] : [reference.note];
-    const lineage = lineageOf(base);
     const table = current.table;
-    if (table === null || table.rowCount < monitoring.minRows) {
-      const report: DriftReportData = {
-        model,
-        status: 'too-few-rows',
-        lineage,
-        dataset: null,
-        prediction: null,
-        concept: null,
-        groups: [],
-        retrain: { recommended: false, reasons: [] },
-        notes,
-      };
-      return { ...base, loaded, report };
-    }
-    const features = record.config.features.map((f) => f.name);
-    const dataset = datasetDrift(reference.train, table, {
-      include: features,
-      defaults: monitoring.drift.defaults,
-      columns: monitoring.drift.columns,
-      driftShare: monitoring.drift.driftShare,
-    });
-    const drift = await modelDrift(ctx, dir, base, reference.train, table);
-    if (drift.note !== undefined) notes.push(drift.note);
-    const reasons = retrainReasons(
-      monitoring.retrain.on,
-      dataset.drifted,
-      drift.prediction.drifted,
-      drift.concept?.degraded === true,
-    );
-    const status = dataset.drifted || drift.concept?.degraded === true ? 'drift' : 'no-drift';
-    const report: DriftReportData = {
-      model,
-      status,
-      lineage,
-      dataset,
-      prediction: drift.prediction,
-      concept: drift.concept,
-      groups: drift.groups,
-      retrain: { recommended: reasons.length > 0, reasons },
-      notes,
-    };
+    const report =
+      table === null || table.rowCount < monitoring.minRows
+        ? tooFewRows(model, base, notes)
+        : await judge(ctx, dir, base, table, notes);
     return { ...base, loaded, report };
   } finally {
     await rm(dir, { recursive: true, force: true });
