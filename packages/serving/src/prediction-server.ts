@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { AccessLog } from './access-log';
@@ -82,10 +82,30 @@ function servedModels(options: ServerOptions): ServedModels {
   return new ServedModels([new ModelSlot(options.model)]);
 }
 
+function servingHub(options: ServerOptions, models: ServedModels, metrics: ServingMetrics) {
+  const { predictionLog } = options;
+  const hub: ServingHub = {
+    models,
+    onInvalid: options.onInvalid ?? 'warn',
+    predicted: (exchange, model, records, predictions) => {
+      metrics.predicted(model, predictions);
+      predictionLog?.record(exchange, model, records, predictions);
+    },
+  };
+  return hub;
+}
+
+/** Whether the server is closing, and the server to close idle connections of. */
+interface ClosingState {
+  closing: boolean;
+  server?: Server;
+}
+
 function routerHooks(
   hub: ServingHub,
   metrics: ServingMetrics,
   accessLog: AccessLog | undefined,
+  state: ClosingState,
 ): RouterHooks {
   return {
     hub,
@@ -94,18 +114,51 @@ function routerHooks(
       const ms = performance.now() - startedAt;
       metrics.requestFinished(exchange.route, exchange.served, status, ms / 1000);
       accessLog?.write(exchange, status, ms);
+      // Closing: a keep-alive connection whose request is answered is closed.
+      if (state.closing) setImmediate(() => state.server?.closeIdleConnections());
     },
   };
 }
 
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Stops accepting, waits for the requests in flight; after `graceMs` closes what is left (`false`). */
+function closeServer(server: Server, state: ClosingState, graceMs: number): Promise<boolean> {
+  return new Promise<boolean>((resolve, reject) => {
+    state.closing = true;
+    let drained = true;
+    const bound = Number.isFinite(graceMs)
+      ? setTimeout(() => {
+          drained = false;
+          server.closeAllConnections();
+        }, graceMs)
+      : undefined;
+    server.close((closeError) => {
+      clearTimeout(bound);
+      if (closeError) reject(closeError);
+      else resolve(drained);
+    });
+    server.closeIdleConnections();
+  });
+}
+
 /**
- * Serves `model` over HTTP on `node:http`, on one port, in four protocols (see the package
- * README for every route): this server's own `GET /health` and `POST /predict`; the Open
- * Inference Protocol v2 under `/v2`; TensorFlow Serving's REST API under `/v1`; MLflow's
- * scoring server (`POST /invocations`, `GET /ping`); and `GET /openapi.json`, the OpenAPI 3.1
- * description of them all. Errors take each protocol's shape; 404 for an unknown path or a
- * model or version not served, 405 for another method, 413 above `maxBodyBytes`, 415 for a
- * content type the route does not read, 408 past `requestTimeoutMs`.
+ * Serves `model` (or the models of `slots`) over HTTP on `node:http`, on one port, in four
+ * protocols (see the package README for every route): this server's own `GET /health`,
+ * `POST /predict` and `GET /metrics`; the Open Inference Protocol v2 under `/v2`; TensorFlow
+ * Serving's REST API under `/v1`; MLflow's scoring server (`POST /invocations`, `GET /ping`);
+ * and `GET /openapi.json`, the OpenAPI 3.1 description of them all. Errors take each protocol's
+ * shape; 404 for an unknown path or a model or version not served, 405 for another method, 413
+ * above `maxBodyBytes`, 415 for a content type the route does not read, 408 past
+ * `requestTimeoutMs`.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const models = servedModels(options);
@@ -116,67 +169,33 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
   };
-  const { predictionLog } = options;
-  const hub: ServingHub = {
-    models,
-    onInvalid: options.onInvalid ?? 'warn',
-    predicted: (exchange, model, records, predictions) => {
-      metrics.predicted(model, predictions);
-      predictionLog?.record(exchange, model, records, predictions);
-    },
-  };
   const families = [
     openInferenceRoutes(),
     tfServingRoutes(),
     mlflowRoutes(),
     nativeRoutes(openApiOf(), metrics),
   ];
-  const hooks = routerHooks(hub, metrics, options.accessLog);
-  let closing = false;
-  const finished = hooks.finished;
+  const state: ClosingState = { closing: false };
+  const hooks = routerHooks(
+    servingHub(options, models, metrics),
+    metrics,
+    options.accessLog,
+    state,
+  );
   // Node's own limit is a backstop behind the body timeout (it answers a bare 408).
   const requestTimeout = limits.timeoutMs + 5_000;
   const server = createServer(
     { requestTimeout, headersTimeout: Math.min(60_000, requestTimeout) },
-    createRouter(families, limits, options.log ?? (() => {}), {
-      ...hooks,
-      finished: (exchange, status, startedAt) => {
-        finished?.(exchange, status, startedAt);
-        // Closing: a keep-alive connection whose request is answered is closed.
-        if (closing) setImmediate(() => server.closeIdleConnections());
-      },
-    }),
+    createRouter(families, limits, options.log ?? (() => {}), hooks),
   );
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  state.server = server;
+  await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     models,
     metrics,
-    close: (graceMs = Number.POSITIVE_INFINITY) =>
-      new Promise<boolean>((resolve, reject) => {
-        closing = true;
-        let drained = true;
-        const bound = Number.isFinite(graceMs)
-          ? setTimeout(() => {
-              drained = false;
-              server.closeAllConnections();
-            }, graceMs)
-          : undefined;
-        server.close((closeError) => {
-          clearTimeout(bound);
-          if (closeError) reject(closeError);
-          else resolve(drained);
-        });
-        server.closeIdleConnections();
-      }),
+    close: (graceMs = Number.POSITIVE_INFINITY) => closeServer(server, state, graceMs),
   };
 }

@@ -189,7 +189,7 @@ describe('the OpenAPI description at GET /openapi.json', () => {
       .split('\n')
       .filter((l) => l !== '' && !l.startsWith('#'));
     expect(samples.length).toBeGreaterThan(0);
-    for (const sample of samples) expect(sample).toMatch(/^[a-z_]+(\{.*\})? -?[\d.e+-]+|NaN$/);
+    for (const sample of samples) expect(sample).toMatch(/^[a-z_]+(\{.*\})? (-?[\d.e+-]+|NaN)$/);
   });
 
   it('describes the reload status of a followed model in /health, /ping and the model metadata', async () => {
