@@ -4,7 +4,10 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { FileRegistry } from '@repo/registry';
+import { createGitHubClient, GitHubReleasesRegistry } from '@repo/github';
+import { startEmulator } from '@repo/github-emulator';
+import { FileRegistry, type ModelRegistry } from '@repo/registry';
+import { startModelServer } from '@repo/serving';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli';
 import { cloneTemplate, editFile, projectRoot } from './helpers/template-repo';
@@ -111,15 +114,15 @@ async function loopUntil(url: string, version: string): Promise<string[]> {
   return failures;
 }
 
-/** Publishes the files of 1.0.0 again as `version` and promotes it. */
-async function publishAndPromote(version: string): Promise<void> {
+/** Publishes the files of the file registry's 1.0.0 as `version` into `target`, and promotes it. */
+async function publishAndPromote(version: string, target: ModelRegistry = registry): Promise<void> {
   const source = await registry.get(MODEL, '1.0.0');
   if (source === undefined) throw new Error('1.0.0 is missing');
   const dir = mkdtempSync(join(tmpdir(), 'serve-follow-'));
   for (const asset of source.assets) {
     copyFileSync(join(registry.rootDir, MODEL, '1.0.0', asset.name), join(dir, asset.name));
   }
-  await registry.publish({
+  await target.publish({
     model: MODEL,
     version,
     files: source.assets.map((asset) => ({ name: asset.name, path: join(dir, asset.name) })),
@@ -127,7 +130,7 @@ async function publishAndPromote(version: string): Promise<void> {
     metrics: source.metrics,
   });
   rmSync(dir, { recursive: true, force: true });
-  await registry.promote(MODEL, version);
+  await target.promote(MODEL, version);
 }
 
 interface Health {
@@ -229,5 +232,40 @@ describe('mlops serve on SIGTERM', () => {
       .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ model: MODEL, version: '1.0.0', input: RECORD });
+  });
+});
+
+describe('a server following production on GitHub Releases', () => {
+  it('swaps to the version promoted on GitHub, reading with a read-only token', async () => {
+    const gh = await startEmulator();
+    const where = { owner: 'acme', repo: 'models' };
+    gh.state.addRepo('acme/models', { defaultBranch: 'main' });
+    const client = (token: string) =>
+      createGitHubClient({ token, baseUrl: gh.apiUrl, retries: 1, throttle: { enabled: false } });
+    const writer = new GitHubReleasesRegistry(client('maintainer'), where);
+    const readOnly = gh.state.issueToken({ contents: 'read', deployments: 'read' });
+    const reader = new GitHubReleasesRegistry(client(readOnly), where);
+    await publishAndPromote('1.0.0', writer);
+    const cache = mkdtempSync(join(tmpdir(), 'serve-follow-cache-'));
+    const serving = await startModelServer({
+      registry: reader,
+      models: [MODEL],
+      cacheDir: cache,
+      backend: 'wasm',
+      followIntervalMs: 150,
+    });
+    try {
+      expect(await predictVersion(serving.server.url)).toEqual({ status: 200, version: '1.0.0' });
+      await publishAndPromote('1.1.0', writer);
+      expect(await loopUntil(serving.server.url, '1.1.0')).toEqual([]);
+      const uses = gh.state.permissionUses.filter((use) => use.token === readOnly);
+      expect(uses.length).toBeGreaterThan(0);
+      expect(uses.filter((use) => !use.granted || use.level !== 'read')).toEqual([]);
+      expect(gh.state.unknownRoutes).toEqual([]);
+    } finally {
+      await serving.stop(1000);
+      await gh.close();
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 });
