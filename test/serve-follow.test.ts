@@ -205,9 +205,18 @@ function slowPredict(url: string) {
 }
 
 describe('mlops serve on SIGTERM', () => {
-  it('stops accepting, finishes the request in flight, flushes the prediction log and exits 0', async () => {
+  it('stops accepting, finishes the request in flight, flushes the logs and exits 0', async () => {
     const log = join(root, 'predictions.jsonl');
-    const server = await startServe([MODEL, '--version', '1.0.0', '--log-predictions', log]);
+    const access = join(root, 'access.jsonl');
+    const server = await startServe([
+      MODEL,
+      '--version',
+      '1.0.0',
+      '--log-predictions',
+      log,
+      '--access-log-file',
+      access,
+    ]);
     const slow = slowPredict(server.url);
     // The slow request is in flight once /metrics counts two (itself and the slow one).
     for (const deadline = Date.now() + 10_000; ; await sleep(20)) {
@@ -232,6 +241,11 @@ describe('mlops serve on SIGTERM', () => {
       .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ model: MODEL, version: '1.0.0', input: RECORD });
+    const requests = readFileSync(access, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(requests.at(-1)).toMatchObject({ route: '/predict', status: 200, version: '1.0.0' });
   });
 });
 

@@ -15,6 +15,7 @@ export interface ServeFlags {
   readonly predictionLog:
     | { path: string; sampleRate: number; maxBytes: number | undefined; keep: number | undefined }
     | undefined;
+  /** `-` for stderr, or a file; undefined when off. */
   readonly accessLog: string | undefined;
   readonly graceMs: number;
 }
@@ -81,6 +82,14 @@ function parsePredictionLog(context: CommandContext): ServeFlags['predictionLog'
   return { path, sampleRate, maxBytes, keep };
 }
 
+/** `--access-log` (stderr) or `--access-log-file <file>`: where the access log goes, if anywhere. */
+function parseAccessLog(context: CommandContext): string | undefined {
+  const file = text(context, 'access-log-file');
+  if (file === '') throw new UsageError('serve: --access-log-file needs a file name');
+  if (file !== undefined) return file;
+  return context.values['access-log'] === true ? '-' : undefined;
+}
+
 /** Parses and checks the flags of `mlops serve`. */
 export function parseServeFlags(context: CommandContext): ServeFlags {
   const all = context.values.all === true;
@@ -108,7 +117,7 @@ export function parseServeFlags(context: CommandContext): ServeFlags {
     onInvalid: parseOnInvalid(text(context, 'on-invalid')),
     followIntervalMs: follow ? parseSeconds('interval', interval, 30_000) : undefined,
     predictionLog: parsePredictionLog(context),
-    accessLog: text(context, 'access-log'),
+    accessLog: parseAccessLog(context),
     graceMs: parseSeconds('shutdown-grace', text(context, 'shutdown-grace'), 10_000),
   };
 }

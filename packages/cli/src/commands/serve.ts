@@ -31,7 +31,7 @@ export const serve: Command = {
   summary:
     'serve registered versions over HTTP (POST /predict, Open Inference v2, TF Serving, MLflow; GET /metrics, /openapi.json) until SIGTERM/SIGINT; --follow swaps to each new production version',
   usage:
-    'mlops serve <model>... | --all [--follow [--interval <seconds>]] [--version <version>|production|latest] [--port <n>] [--host <h>] [--on-invalid warn|reject] [--log-predictions <file> [--log-sample <0..1>] [--log-max-bytes <n>] [--log-keep <n>]] [--access-log <file>|-] [--shutdown-grace <seconds>]',
+    'mlops serve <model>... | --all [--follow [--interval <seconds>]] [--version <version>|production|latest] [--port <n>] [--host <h>] [--on-invalid warn|reject] [--log-predictions <file> [--log-sample <0..1>] [--log-max-bytes <n>] [--log-keep <n>]] [--access-log | --access-log-file <file>] [--shutdown-grace <seconds>]',
   options: {
     version: { type: 'string' },
     port: { type: 'string' },
@@ -44,7 +44,8 @@ export const serve: Command = {
     'log-sample': { type: 'string' },
     'log-max-bytes': { type: 'string' },
     'log-keep': { type: 'string' },
-    'access-log': { type: 'string' },
+    'access-log': { type: 'boolean', default: false },
+    'access-log-file': { type: 'string' },
     'shutdown-grace': { type: 'string' },
   },
   async run(context) {
