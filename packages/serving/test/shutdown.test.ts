@@ -1,9 +1,12 @@
 import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { shutdownGracefully } from '../src/shutdown';
 import { sampleSum, scrape } from './prometheus-text';
+import { removeTemporaryDirs } from './release-fixture';
 import { serveHousePrices } from './served-release';
+
+afterAll(() => removeTemporaryDirs());
 
 /** Starts `POST /predict` with half its body; `finish` sends the rest. */
 function slowPredict(url: string, body: string) {
