@@ -63,6 +63,21 @@ describe('drift reports and retraining on a fresh clone of the template', () => 
     server = createServer((req, res) => {
       if (req.url === '/fresh.csv') {
         res.end(readFileSync(join(root, 'incoming/house-prices/window.csv')));
+      } else if (req.url === '/fresh.jsonl') {
+        const [header, ...lines] = readFileSync(
+          join(root, 'incoming/house-prices/window.csv'),
+          'utf8',
+        )
+          .trim()
+          .split('\n');
+        const names = header?.split(',') ?? [];
+        const record = (line: string) => {
+          const values = line.split(',');
+          return JSON.stringify(
+            Object.fromEntries(names.map((name, i) => [name, values[i] === '' ? null : values[i]])),
+          );
+        };
+        res.end(`${lines.map(record).join('\n')}\n`);
       } else if (req.url === '/slow.csv') {
         // Never answers: the source's timeout must end the wait.
       } else {
@@ -134,6 +149,44 @@ describe('drift reports and retraining on a fresh clone of the template', () => 
     const result = await run(['drift', 'house-prices', '--current', `${base}/fresh.csv`, '--json']);
     expect(result.code, result.stderr).toBe(DRIFT);
     expect(JSON.parse(result.stdout).lineage.currentSource).toBe(`${base}/fresh.csv`);
+  });
+
+  it('reads a JSON Lines window from a URL the same way as the CSV', async () => {
+    const csv = JSON.parse((await run(['drift', 'house-prices', '--json'])).stdout) as Report;
+    const result = await run([
+      'drift',
+      'house-prices',
+      '--current',
+      `${base}/fresh.jsonl`,
+      '--json',
+    ]);
+    expect(result.code, result.stderr).toBe(DRIFT);
+    const jsonl = JSON.parse(result.stdout) as Report;
+    expect(jsonl.dataset?.columns).toEqual(csv.dataset?.columns);
+  });
+
+  it('applies the configured time window: the last 30 days before the latest sale', async () => {
+    const config = join(root, 'models/house-prices/model.yaml');
+    const original = readFileSync(config, 'utf8');
+    editFile(config, (text) =>
+      text.replace('  minRows: 100', '  minRows: 100\n  window: { column: sale_date, last: 30d }'),
+    );
+    try {
+      const result = await run(['drift', 'house-prices', '--json']);
+      expect([0, DRIFT]).toContain(result.code);
+      const report = JSON.parse(result.stdout) as Report & {
+        lineage: { window: { from: string; to: string } };
+      };
+      expect(report.lineage.window).toEqual({
+        column: 'sale_date',
+        from: '2025-09-01',
+        to: '2025-09-30',
+      });
+      expect(report.lineage.currentRows).toBeGreaterThan(100);
+      expect(report.lineage.currentRows).toBeLessThan(1500);
+    } finally {
+      writeFileSync(config, original);
+    }
   });
 
   it('says "too few rows" instead of a verdict for an empty window or one below minRows', async () => {
