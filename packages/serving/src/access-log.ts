@@ -1,4 +1,5 @@
-import { createWriteStream } from 'node:fs';
+import { accessSync, constants, createWriteStream } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { AccessLogError } from './errors';
 import type { Exchange } from './exchange';
@@ -60,6 +61,15 @@ export class AccessLog {
 /** An access log to `target`: `-` for stderr, otherwise a file (appended to). */
 export function openAccessLog(target: string, log?: (line: string) => void): AccessLog {
   if (target === '-') return new AccessLog(process.stderr);
+  try {
+    accessSync(dirname(resolve(target)), constants.W_OK);
+  } catch (cause) {
+    throw new AccessLogError(
+      `cannot write the access log ${target}: its folder does not exist or is not writable`,
+      target,
+      { cause },
+    );
+  }
   const stream = createWriteStream(target, { flags: 'a' });
   let reported = false;
   stream.on('error', (cause) => {

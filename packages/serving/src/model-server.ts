@@ -84,15 +84,17 @@ function openPredictionLog(
 export async function startModelServer(options: ModelServerOptions): Promise<ModelServer> {
   const following = options.followIntervalMs !== undefined;
   if (options.models.length === 0) throw new Error('startModelServer needs at least one model');
-  const loaded = await loadAll(options, following ? 'production' : (options.ref ?? 'production'));
-  const slots = loaded.map((model) => new ModelSlot(model));
   const metrics = new ServingMetrics({ predictionBuckets: options.predictionBuckets });
+  // The logs first: a file that cannot be written fails before any model is loaded.
   const predictionLog = openPredictionLog(options, metrics);
   let accessLog: AccessLog | undefined;
+  let slots: ModelSlot[] = [];
   let server: RunningServer;
   try {
-    accessLog =
-      options.accessLog === undefined ? undefined : openAccessLog(options.accessLog, options.log);
+    const { accessLog: target } = options;
+    accessLog = target === undefined ? undefined : openAccessLog(target, options.log);
+    const ref = following ? 'production' : (options.ref ?? 'production');
+    slots = (await loadAll(options, ref)).map((model) => new ModelSlot(model));
     server = await startServer({ ...options, slots, metrics, predictionLog, accessLog });
   } catch (error) {
     for (const slot of slots) slot.dispose();

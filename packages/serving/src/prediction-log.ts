@@ -1,5 +1,6 @@
-import { createWriteStream, statSync } from 'node:fs';
+import { accessSync, constants, createWriteStream, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { FeatureRecord } from '@repo/features';
 import { createRng } from '@repo/tabular';
@@ -58,6 +59,7 @@ const BATCH = 512;
 
 function checkOptions(options: PredictionLogOptions): void {
   const { sampleRate, maxQueue, maxBytes, keep } = options;
+  if (options.open === undefined) assertWritableFolder(options.path);
   if (!(sampleRate >= 0 && sampleRate <= 1)) {
     throw new PredictionLogError(
       `the sample rate must be from 0 to 1, not ${sampleRate}`,
@@ -68,6 +70,19 @@ function checkOptions(options: PredictionLogOptions): void {
     if (value !== undefined && !(Number.isInteger(value) && value >= (name === 'keep' ? 0 : 1))) {
       throw new PredictionLogError(`${name} must be a whole number, not ${value}`, options.path);
     }
+  }
+}
+
+/** The folder of `path` exists and can be written (checked once, when the log is set up). */
+function assertWritableFolder(path: string): void {
+  try {
+    accessSync(dirname(resolve(path)), constants.W_OK);
+  } catch (cause) {
+    throw new PredictionLogError(
+      `cannot write the prediction log ${path}: its folder does not exist or is not writable`,
+      path,
+      { cause },
+    );
   }
 }
 

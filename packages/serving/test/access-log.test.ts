@@ -1,10 +1,15 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { AccessLog } from '../src/access-log';
+import { AccessLog, openAccessLog } from '../src/access-log';
+import { AccessLogError } from '../src/errors';
 import { MODEL } from './release-fixture';
 import { call, serveHousePrices } from './served-release';
 
 describe('the access log', () => {
+  it('refuses a file in a folder that does not exist', () => {
+    expect(() => openAccessLog('/nonexistent-folder/access.jsonl')).toThrow(AccessLogError);
+  });
+
   it('writes one JSON line per request, with its route, status, model, version and duration', async () => {
     const stream = new PassThrough();
     let text = '';

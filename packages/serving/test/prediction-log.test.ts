@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FeatureRecord } from '@repo/features';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PredictionLogError } from '../src/errors';
 import type { LoadedModel } from '../src/loaded-model';
 import { ServingMetrics } from '../src/metrics';
 import { PredictionLog } from '../src/prediction-log';
@@ -120,6 +121,11 @@ describe('PredictionLog', () => {
 
   it('refuses a sample rate outside 0..1', () => {
     expect(() => new PredictionLog({ path: logPath(), sampleRate: 1.5 })).toThrow(/from 0 to 1/);
+  });
+
+  it('refuses a file in a folder that does not exist, when it is set up', () => {
+    const path = join(logPath(), 'missing', 'predictions.jsonl');
+    expect(() => new PredictionLog({ path, sampleRate: 1 })).toThrow(PredictionLogError);
   });
 });
 

@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import { listModels, type PipelineContext } from '@repo/pipeline';
-import { nextSignal, startModelServer } from '@repo/serving';
+import {
+  AccessLogError,
+  type ModelServer,
+  type ModelServerOptions,
+  nextSignal,
+  PredictionLogError,
+  startModelServer,
+} from '@repo/serving';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { UsageError } from '../usage-error';
@@ -24,6 +31,18 @@ async function modelsInProduction(
   }
   if (served.length === 0) throw new UsageError('serve --all: no model has a production version');
   return served;
+}
+
+/** Starts the server; a log file that cannot be written is a usage error (exit code 2). */
+async function start(options: ModelServerOptions): Promise<ModelServer> {
+  try {
+    return await startModelServer(options);
+  } catch (error) {
+    if (error instanceof PredictionLogError || error instanceof AccessLogError) {
+      throw new UsageError(`serve: ${error.message}`, { cause: error });
+    }
+    throw error;
+  }
 }
 
 export const serve: Command = {
@@ -60,7 +79,7 @@ export const serve: Command = {
       }
     }
     const signal = nextSignal();
-    const serving = await startModelServer({
+    const serving = await start({
       ...flags,
       registry: ctx.registry,
       models,
