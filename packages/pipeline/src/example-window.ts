@@ -1,11 +1,12 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { defaultSourcePattern } from '@repo/config';
+import { writeFileAtomic } from '@repo/registry';
 import {
   EXAMPLE_WINDOWS,
   type ExampleWindow,
   generateHouseSalesWindow,
-  writeCsv,
+  toCsv,
 } from '@repo/tabular';
 import type { PipelineContext } from './context';
 import { WorkspaceError } from './errors';
@@ -19,8 +20,8 @@ export const EXAMPLE_WINDOW_FILE = join(
 /**
  * Writes a window of the example market for `mlops drift house-prices`: `fresh` (the months after
  * the template data: drifted) or `training` (the training months: no drift), to `out` (default
- * `incoming/house-prices/window.csv`, the example's default `monitoring.source`). Through a temp
- * file: never half-written.
+ * `incoming/house-prices/window.csv`, the example's default `monitoring.source`). Written
+ * atomically: never half-written.
  */
 export async function generateExampleWindow(
   ctx: PipelineContext,
@@ -49,14 +50,7 @@ export async function generateExampleWindow(
     ...(options.seed === undefined ? {} : { seed: options.seed }),
   });
   await mkdir(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    await writeCsv(table, temp);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(file, toCsv(table));
   return {
     file,
     rows,

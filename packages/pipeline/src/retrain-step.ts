@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { readPointer, status } from '@repo/dvc';
 import { assertValid, selectColumns, type Table, writeCsv } from '@repo/tabular';
 import { concatTables } from './concat-tables';
@@ -53,11 +53,17 @@ function nextData(check: DriftCheck): { table: Table; reference: number } {
     : { table: concatTables([all, window]), reference: all.rowCount };
 }
 
-/** Writes `table` over `file` through a temp file, tracks the data, and restores `file` on failure. */
+/**
+ * Writes `table` over `file` through a temp file in `.dvc/tmp` (git-ignored, outside the tracked
+ * data, so an interrupted run leaves nothing in `data/`), tracks the data, and restores `file` on
+ * failure.
+ */
 async function writeTracked(ctx: PipelineContext, target: string, file: string, table: Table) {
   const previous = existsSync(file) ? await readFile(file) : null;
-  const temp = join(dirname(file), `.retrain-${process.pid}.tmp`);
+  const tempDir = join(ctx.paths.root, '.dvc', 'tmp');
+  const temp = join(tempDir, `retrain-${process.pid}-${basename(file)}`);
   await mkdir(dirname(file), { recursive: true });
+  await mkdir(tempDir, { recursive: true });
   try {
     await writeCsv(table, temp);
     await rename(temp, file);
