@@ -14,6 +14,7 @@ import {
   removeTemporaryDirs,
 } from './release-fixture';
 import { call } from './served-release';
+import { slowPost, untilInFlight } from './slow-request';
 
 const INTERVAL_MS = 100;
 let release: PublishedRelease;
@@ -60,6 +61,16 @@ async function healthUntil(done: (h: Health) => boolean, timeoutMs = 15_000): Pr
   }
 }
 
+/** The Open Inference tensors of `rows`: one per feature. */
+function tensors(rows: readonly FeatureRecord[]) {
+  return serving.slots[0]?.model.features.map((feature) => ({
+    name: feature.name,
+    shape: [rows.length, 1],
+    datatype: feature.kind === 'numeric' ? 'FP64' : 'BYTES',
+    data: rows.map((row) => row[feature.name] ?? null),
+  }));
+}
+
 /** Every client saw versions in order: the old one, then only the new one. */
 function expectOneSwap(versions: string[][], from: string, to: string): void {
   for (const seen of versions) {
@@ -78,18 +89,28 @@ describe('a server following production', () => {
     await healthUntil((h) => h.reload.state === 'current' && h.reload.production === '1.0.0');
   });
 
-  it('swaps to a newly promoted version within the interval without failing a request', async () => {
+  it('swaps to a newly promoted version without failing a request; one in flight finishes on the old version', async () => {
     await publishCopy(
       release.registry,
       { model: MODEL, version: '1.0.0' },
       { model: MODEL, version: '1.1.0' },
     );
+    // An inference that starts on 1.0.0 and is still reading its body when the swap happens.
+    const slow = slowPost(
+      `${url}/v2/models/${MODEL}/infer`,
+      JSON.stringify({ inputs: tensors(records) }),
+    );
+    await untilInFlight(url, 1);
     const promotedAt = Date.now();
     await release.registry.promote(MODEL, '1.1.0');
     const loop = await predictLoop(url, { records }, '1.1.0');
     expect(Date.now() - promotedAt).toBeLessThan(5_000);
     expect(loop.failures).toEqual([]);
     expectOneSwap(loop.versions, '1.0.0', '1.1.0');
+    slow.finish();
+    const inflight = await slow.answer;
+    expect(inflight.status, inflight.body).toBe(200);
+    expect(JSON.parse(inflight.body)).toMatchObject({ model_version: '1.0.0' });
     const answer = await health();
     expect(answer.reload.lastReload).toMatchObject({ from: '1.0.0', to: '1.1.0' });
     expect(logged.some((line) => line.includes('production moved to house-prices@v1.1.0'))).toBe(
