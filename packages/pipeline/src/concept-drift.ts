@@ -1,7 +1,23 @@
 import type { ModelConfig } from '@repo/config';
 import { pairedBootstrap } from '@repo/drift';
 import type { ConceptDrift, GroupDrift } from '@repo/drift-report';
-import { classificationMetrics, groupMetrics, largestGap, regressionMetrics } from '@repo/metrics';
+import {
+  accuracy,
+  classificationMetrics,
+  f1Score,
+  groupMetrics,
+  largestGap,
+  logLoss,
+  meanAbsoluteError,
+  meanAbsolutePercentageError,
+  meanSquaredError,
+  precision,
+  r2Score,
+  recall,
+  regressionMetrics,
+  rocAuc,
+  rootMeanSquaredError,
+} from '@repo/metrics';
 import { metricDirection, UnknownMetricError } from '@repo/report';
 import { createRng, type Table } from '@repo/tabular';
 
@@ -11,6 +27,29 @@ export function taskMetrics(task: ModelConfig['task']) {
     task === 'regression'
       ? { ...regressionMetrics(y, yhat) }
       : { ...classificationMetrics(y, yhat) };
+}
+
+type Metric = (y: ArrayLike<number>, yhat: ArrayLike<number>) => number;
+
+/** The single metrics of `@repo/metrics`, so a bootstrap resample computes only the one it needs. */
+const SINGLE_METRICS: Readonly<Record<string, Metric>> = {
+  mse: meanSquaredError,
+  rmse: rootMeanSquaredError,
+  mae: meanAbsoluteError,
+  mape: meanAbsolutePercentageError,
+  r2: r2Score,
+  accuracy: (y, s) => accuracy(y, s),
+  precision: (y, s) => precision(y, s),
+  recall: (y, s) => recall(y, s),
+  f1: (y, s) => f1Score(y, s),
+  roc_auc: rocAuc,
+  log_loss: logLoss,
+};
+
+/** `metric` of the task by itself, or undefined when the task's metrics do not include it. */
+function metricOf(task: ModelConfig['task'], metric: string): Metric | undefined {
+  const names = Object.keys(taskMetrics(task)(Float64Array.of(0, 1), Float64Array.of(0, 1)));
+  return names.includes(metric) ? SINGLE_METRICS[metric] : undefined;
 }
 
 export interface ConceptOptions {
@@ -35,13 +74,13 @@ export function conceptDrift(
   options: ConceptOptions,
 ): ConceptDrift {
   const direction = metricDirection(options.metric);
-  const score = taskMetrics(task);
-  const current = score(y, yhat)[options.metric];
-  if (direction === undefined || current === undefined) {
+  const score = metricOf(task, options.metric);
+  if (direction === undefined || score === undefined) {
     throw new UnknownMetricError(
       `monitoring.concept.metric "${options.metric}" is not a ${task} metric with a direction`,
     );
   }
+  const current = score(y, yhat);
   const a = new Float64Array(y.length);
   const b = new Float64Array(y.length);
   const interval = pairedBootstrap(
@@ -52,7 +91,7 @@ export function conceptDrift(
         a[i] = y[rows[i] as number] as number;
         b[i] = yhat[rows[i] as number] as number;
       }
-      return (score(a.subarray(0, n), b.subarray(0, n))[options.metric] as number) - release;
+      return score(a.subarray(0, n), b.subarray(0, n)) - release;
     },
     { rng: createRng(options.seed), resamples: options.resamples, confidence: options.confidence },
   );
