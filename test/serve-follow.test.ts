@@ -240,7 +240,7 @@ describe('mlops serve on SIGTERM', () => {
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatchObject({ model: MODEL, version: '1.0.0', input: RECORD });
+    expect(lines[0]).toMatchObject({ model: MODEL, version: '1.0.0', ...RECORD });
     const requests = readFileSync(access, 'utf8')
       .trim()
       .split('\n')

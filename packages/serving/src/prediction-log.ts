@@ -86,18 +86,26 @@ function assertWritableFolder(path: string): void {
   }
 }
 
-/** One line of the log: `{ timestamp, model, version, requestId, input: {feature: value}, prediction }`. */
+/**
+ * One line of the log, flat: `{ timestamp, model, version, requestId, <feature>: value, …,
+ * prediction }`, one key per feature named as the model's column (`null` when missing), as the
+ * drift checks read a log of served requests. A feature named like one of the other keys wins.
+ */
 function line(entry: Entry): string {
-  const input: Record<string, number | string | null> = {};
-  for (const { name } of entry.model.features) input[name] = entry.record[name] ?? null;
-  return JSON.stringify({
+  const { model } = entry;
+  const out: Record<string, number | string | null> = {
     timestamp: new Date(entry.at).toISOString(),
-    model: entry.model.model,
-    version: entry.model.version,
+    model: model.model,
+    version: model.version,
     requestId: entry.requestId,
-    input,
-    prediction: entry.prediction,
-  });
+  };
+  let predictionIsFeature = false;
+  for (const { name } of model.features) {
+    out[name] = entry.record[name] ?? null;
+    if (name === 'prediction') predictionIsFeature = true;
+  }
+  if (!predictionIsFeature) out.prediction = entry.prediction;
+  return JSON.stringify(out);
 }
 
 /**

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FeatureRecord } from '@repo/features';
+import { parseJsonLines } from '@repo/tabular';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PredictionLogError } from '../src/errors';
 import type { LoadedModel } from '../src/loaded-model';
@@ -46,7 +47,7 @@ function linesOf(path: string): Record<string, unknown>[] {
 }
 
 describe('PredictionLog', () => {
-  it('logs every record at a sample rate of 1, one flat JSON line per record with the model features', async () => {
+  it('logs every record at a sample rate of 1, one flat JSON line per record with the model columns', async () => {
     const path = logPath();
     const log = new PredictionLog({ path, sampleRate: 1 });
     const records = [{ sqft: 1, city: 'a', extra: 'ignored' }, { sqft: 2 }] as FeatureRecord[];
@@ -60,24 +61,18 @@ describe('PredictionLog', () => {
     expect(await log.close()).toBe(true);
     const lines = linesOf(path);
     expect(lines).toHaveLength(10);
-    expect(Object.keys(lines[0] ?? {})).toEqual([
-      'timestamp',
-      'model',
-      'version',
-      'requestId',
-      'input',
-      'prediction',
-    ]);
+    const keys = ['timestamp', 'model', 'version', 'requestId', 'sqft', 'city', 'prediction'];
+    for (const line of lines) expect(Object.keys(line)).toEqual(keys);
     expect(lines[0]).toMatchObject({
       model: 'm',
       version: '1.0.0',
       requestId: 'req-1',
-      input: { sqft: 1, city: 'a' },
+      sqft: 1,
+      city: 'a',
       prediction: 10,
     });
-    expect(lines[1]?.input).toEqual({ sqft: 2, city: null });
+    expect(lines[1]).toMatchObject({ sqft: 2, city: null, prediction: 20 });
     expect(Number.isNaN(Date.parse(String(lines[0]?.timestamp)))).toBe(false);
-    for (const line of lines) expect(Object.keys(line.input as object)).toEqual(['sqft', 'city']);
     expect(log.stats).toMatchObject({ written: 10, dropped: 0, queued: 0 });
   });
 
@@ -147,14 +142,25 @@ describe('a server with a prediction log', () => {
       expect(lines.map((line) => line.prediction)).toEqual(predictions);
       const columns = served.model.features.map((feature) => feature.name);
       for (const [i, line] of lines.entries()) {
-        expect(line).toMatchObject({
+        expect(line).toEqual({
+          timestamp: expect.any(String),
           model: MODEL,
           version: served.model.version,
           requestId: 'abc-123',
+          ...records[i],
+          prediction: predictions[i],
         });
-        expect(Object.keys(line.input as object)).toEqual(columns);
-        expect(line.input).toEqual(records[i]);
+        expect(Object.keys(line).slice(4, -1)).toEqual(columns);
       }
+      // Read back as the drift checks read a log of served requests: a table of the columns.
+      const table = parseJsonLines(readFileSync(path, 'utf8'), path, {
+        types: { timestamp: 'date', model: 'categorical' },
+      });
+      expect(table.rowCount).toBe(3);
+      for (const feature of served.model.features) {
+        expect(table.columns.get(feature.name)?.kind).toBe(feature.kind);
+      }
+      expect(table.columns.get('prediction')?.kind).toBe('numeric');
     } finally {
       await served.stop();
     }
