@@ -89,7 +89,7 @@ function nativePaths(): Record<string, Json> {
           summary: 'Predict records',
           tag,
           ok: 'PredictResponse',
-          errors: [...BODY_ERRORS, 422],
+          errors: [...BODY_ERRORS, 404, 422],
           request: jsonRequest('PredictRequest'),
         },
         [],

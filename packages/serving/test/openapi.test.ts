@@ -94,6 +94,8 @@ describe('the OpenAPI description at GET /openapi.json', () => {
       ['POST', '/predict', '/predict', 400, { records: [{}] }],
       ['POST', '/predict', '/predict', 422, { records: odd() }, { strict: true }],
       ['POST', '/predict', '/predict', 422, nonFinite],
+      ['POST', '/predict', '/predict', 200, { model: MODEL, records }],
+      ['POST', '/predict', '/predict', 404, { model: 'other', records }],
       ...bodyErrors('/predict', '/predict'),
     ]);
     checker.checkBody('Error', (await call(`${served.server.url}/nowhere`, 'GET')).body);
