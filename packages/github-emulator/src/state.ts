@@ -17,6 +17,7 @@ import type {
 import { nodeId, timestamp, type Urls } from './payloads/urls';
 import { type Account, GITHUB_ACTIONS_BOT } from './payloads/user';
 import { type AddWorkflowRunOptions, workflowRunPayload } from './payloads/workflow-run';
+import type { AccessLevel, TokenPermissions, TokenScope } from './permissions';
 
 /** Thrown when a test seeds state inconsistently (bad repo name, unknown repo, duplicate number). */
 export class EmulatorSeedError extends Error {
@@ -158,6 +159,15 @@ export function fakeSha(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
+/** A request a scoped token made: the scope that granted it, or the one it lacked. */
+export interface PermissionUse {
+  readonly token: string;
+  readonly route: string;
+  readonly scope: TokenScope | undefined;
+  readonly level: AccessLevel;
+  readonly granted: boolean;
+}
+
 /** All state of one emulator: repositories, recorded requests and routes GitHub does not have. */
 export class EmulatorState {
   readonly urls: Urls;
@@ -172,6 +182,9 @@ export class EmulatorState {
   readonly #now: () => Date;
   readonly #tokens: Readonly<Record<string, Account>> | undefined;
   readonly #maintainers: ReadonlySet<string>;
+  readonly #scoped = new Map<string, { account: Account; permissions: TokenPermissions }>();
+  /** Every request made with a scoped token ({@link issueToken}), granted or refused. */
+  readonly permissionUses: PermissionUse[] = [];
   #nextId = 1000;
 
   constructor(options: StateOptions) {
@@ -203,8 +216,26 @@ export class EmulatorState {
 
   /** The account a token acts as, or undefined when the token is not accepted. */
   accountForToken(token: string): Account | undefined {
+    const scoped = this.#scoped.get(token);
+    if (scoped !== undefined) return scoped.account;
     if (this.#tokens === undefined) return GITHUB_ACTIONS_BOT;
     return this.#tokens[token];
+  }
+
+  /**
+   * A new token limited to `permissions`, as GitHub gives each workflow job a `GITHUB_TOKEN`
+   * with the job's `permissions:`; it acts as github-actions[bot] unless `account` is given.
+   * A write without the scope (or a read without read) answers 403.
+   */
+  issueToken(permissions: TokenPermissions, account: Account = GITHUB_ACTIONS_BOT): string {
+    const token = `ghs_job${this.nextId()}`;
+    this.#scoped.set(token, { account, permissions });
+    return token;
+  }
+
+  /** The permissions of a token from {@link issueToken}; undefined for any other token. */
+  tokenPermissions(token: string): TokenPermissions | undefined {
+    return this.#scoped.get(token)?.permissions;
   }
 
   /**

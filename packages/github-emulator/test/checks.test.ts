@@ -99,4 +99,34 @@ describe('check runs', () => {
     });
     expect(everything.data.total_count).toBe(3);
   });
+
+  it('refuses a check run from a person’s token, and an output over 65,535 characters', async () => {
+    const gh = await startEmulator({
+      tokens: {
+        app: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
+        person: { login: 'mallory', id: 666, type: 'User' },
+      },
+    });
+    try {
+      gh.state.addRepo(`${owner}/${repo}`);
+      const call = (token: string, body: unknown) =>
+        fetch(`${gh.apiUrl}/repos/${owner}/${repo}/check-runs`, {
+          method: 'POST',
+          headers: { authorization: `token ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      expect((await call('person', { name: 'model/x', head_sha: sha })).status).toBe(403);
+      const long = {
+        name: 'model/x',
+        head_sha: sha,
+        output: { title: 't', summary: 'x'.repeat(65_536) },
+      };
+      expect((await call('app', long)).status).toBe(422);
+      expect((await call('app', { ...long, output: { title: 't', summary: 'ok' } })).status).toBe(
+        201,
+      );
+    } finally {
+      await gh.close();
+    }
+  });
 });

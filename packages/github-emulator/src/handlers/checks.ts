@@ -48,12 +48,38 @@ function readOutput(body: Record<string, unknown>, previous: OutputInput | undef
   }
   const output = raw as Record<string, unknown>;
   const annotations = Array.isArray(output.annotations) ? output.annotations.length : 0;
-  return {
+  const read = {
     title: requiredString(output, 'title'),
     summary: requiredString(output, 'summary'),
     text: optionalString(output, 'text') ?? null,
     annotations: (previous?.annotations ?? 0) + annotations,
   };
+  for (const field of ['summary', 'text'] as const) {
+    const value = read[field];
+    if (value !== null && value.length > CHECK_OUTPUT_LIMIT) {
+      throw unprocessable(
+        `Invalid request.\n\nOnly ${CHECK_OUTPUT_LIMIT} characters are allowed; ${value.length} were supplied.`,
+        DOCS.createCheckRun,
+      );
+    }
+  }
+  return read;
+}
+
+/** GitHub's limit on a check run's `output.summary` and `output.text`, in characters. */
+export const CHECK_OUTPUT_LIMIT = 65_535;
+
+/**
+ * Check runs belong to a GitHub App: a person's token cannot create one (GitHub answers 403),
+ * and only the app that created a run may update it (here every bot token is the
+ * github-actions app's).
+ */
+function assertApp(ctx: HandlerContext): void {
+  if (ctx.actor.type !== 'Bot') {
+    throw new ApiErrorResponse(403, 'You must authenticate via a GitHub App.', {
+      documentationUrl: DOCS.createCheckRun,
+    });
+  }
 }
 
 /**
@@ -98,6 +124,7 @@ const outputs = new WeakMap<CheckRun, OutputInput>();
 
 export const createCheckRun: Handler = (ctx) => {
   const repo = repoOf(ctx);
+  assertApp(ctx);
   const body = jsonBody(ctx);
   const name = requiredString(body, 'name');
   const headSha = requiredString(body, 'head_sha');
@@ -138,6 +165,12 @@ export const updateCheckRun: Handler = (ctx) => {
   const repo = repoOf(ctx);
   const current = repo.checkRuns.get(idParam(ctx, 'check_run_id'));
   if (current === undefined) throw notFound();
+  assertApp(ctx);
+  if (current.app?.slug !== githubActionsApp(ctx.state.urls).slug) {
+    throw new ApiErrorResponse(403, 'Invalid OAuth application credentials.', {
+      documentationUrl: DOCS.createCheckRun,
+    });
+  }
   const body = jsonBody(ctx);
   const output = readOutput(body, outputs.get(current));
   const run: CheckRun = {
