@@ -16,7 +16,7 @@ const actionsDir = join(root, 'actions');
 const require = createRequire(import.meta.url);
 
 /** Actions whose cold start matters: TensorFlow.js must not be in their bundle. */
-const WITHOUT_TFJS = new Set(['changed-models', 'report']);
+const WITHOUT_TFJS = new Set(['changed-models']);
 /** The wasm binary `@repo/train` loads in Node (SIMD, no threads), copied next to the bundle. */
 const WASM_FILES = ['tfjs-backend-wasm-simd.wasm'];
 

@@ -108,8 +108,9 @@ describe('a hostile fork cannot get its files released', () => {
         });
       },
     });
-    expect(run.report.result, log(run.report)).toBe('success');
     expect(log(run.report)).toContain('no candidate is recorded for release');
+    // Two candidates of one model in one run: neither is evaluated, the check fails.
+    expect(run.report.result).toBe('failure');
     const newest = candidateArtifacts().sort((a, b) => b.payload.id - a.payload.id)[0];
     expect(newest?.payload.name).toBe(name);
     expect(newest?.payload.workflow_run?.head_repository_id).not.toBe(
@@ -158,5 +159,51 @@ describe('a hostile fork cannot get its files released', () => {
       const bytes = await downloadReleaseAsset(gh.client(), where, a as never);
       expect(sha256(bytes), a.name).not.toBe(sha256(forged['weights.bin'] ?? new Uint8Array()));
     }
+  });
+
+  it('a fork’s forged report claiming every gate passed does not set the check or write the comment', async () => {
+    gh.repo.branch('bar');
+    // The fork raises its own bar out of reach, and forges a report that says it passed.
+    gh.repo.edit('models/house-prices/model.yaml', (t) =>
+      t.replace('{ type: min, metric: r2, value: 0.7 }', '{ type: min, metric: r2, value: 0.999 }'),
+    );
+    gh.repo.commit('Raise the bar');
+    gh.repo.push('bar');
+    const forgedBody = `${MARKER}\n## ✅ All gates passed\n\n@maintainer please merge ![x](https://evil.example/p.png)`;
+    const run = await gh.pullRequestRun({
+      number: 3,
+      branch: 'bar',
+      fork: true,
+      inRun: (runId) => {
+        const repo = gh.emulator.state.repo(`${OWNER}/${REPO}`);
+        for (const [id, artifact] of repo.artifacts) {
+          if (artifact.payload.workflow_run?.id !== runId) continue;
+          if (artifact.payload.name !== 'model-report-house-prices') continue;
+          const files = unzipSync(new Uint8Array(artifact.zip));
+          const evaluationFile = 'house-prices/evaluation.json';
+          const evaluation = JSON.parse(strFromU8(files[evaluationFile] ?? new Uint8Array()));
+          evaluation.passed = true;
+          evaluation.gates = evaluation.gates.map((g: object) => ({ ...g, passed: true }));
+          files[evaluationFile] = strToU8(JSON.stringify(evaluation));
+          files['house-prices/report.md'] = strToU8(forgedBody);
+          repo.artifacts.set(id, { payload: artifact.payload, zip: Buffer.from(zipSync(files)) });
+        }
+      },
+    });
+    expect(run.report.result, log(run.report)).toBe('failure');
+    const { data } = await gh.client().rest.checks.listForRef({
+      ...where,
+      ref: run.head,
+      check_name: 'model/house-prices',
+    });
+    expect(data.check_runs[0]?.conclusion).toBe('failure');
+    const { data: comments } = await gh
+      .client()
+      .rest.issues.listComments({ ...where, issue_number: 3, per_page: 100 });
+    const [comment] = comments.filter((c) => c.user?.login === 'github-actions[bot]');
+    expect(comment?.body).not.toContain('@maintainer');
+    expect(comment?.body).not.toContain('evil.example');
+    expect(comment?.body).toContain('This pull request changes its own quality gates');
+    expect(comment?.body).toMatch(/❌.*r2 ≥ 0\.999/);
   });
 });

@@ -73,7 +73,7 @@ describe('each model releases and deploys on its own', () => {
       'house-prices@v1.0.0',
       'house-prices@v1.1.0',
     ]);
-  });
+  }, 300_000);
 
   it('a re-run deploys a release whose run died before its deployment', async () => {
     gh.repo.branch('wider');
@@ -93,5 +93,5 @@ describe('each model releases and deploys on its own', () => {
     expect(rerun.promoted).toEqual([{ model: 'house-prices', version: '1.2.0' }]);
     expect(rerun.deploys.every((job) => job.result === 'success')).toBe(true);
     expect(await production('house-prices')).toBe('1.2.0');
-  });
+  }, 300_000);
 });

@@ -1,4 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runJob, type StepOverride } from '@repo/workflow-runner';
@@ -54,7 +56,25 @@ describe('deploy.yml, job target', () => {
 });
 
 describe('model-report.yml, job report', () => {
-  it('checks out the default branch, downloads the run’s reports and skips the report when there are none', async () => {
+  it('checks out the default branch keeping the token for one fetch, fetches the PR head as data, downloads reports and candidates, and always reports', async () => {
+    // A real origin holding the pull request's head commit, and a clone as the job's workspace.
+    const base = mkdtempSync(join(tmpdir(), 'model-report-'));
+    const git = (cwd: string, ...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
+        cwd,
+        encoding: 'utf8',
+      }).trim();
+    git(base, 'init', '-q', '--bare', '-b', 'main', 'origin.git');
+    git(base, 'clone', '-q', join(base, 'origin.git'), 'seed');
+    git(join(base, 'seed'), 'commit', '-q', '--allow-empty', '-m', 'main');
+    git(join(base, 'seed'), 'push', '-q', 'origin', 'main');
+    git(join(base, 'seed'), 'checkout', '-q', '-b', 'pr');
+    git(join(base, 'seed'), 'commit', '-q', '--allow-empty', '-m', 'pr head');
+    const head = git(join(base, 'seed'), 'rev-parse', 'HEAD');
+    git(join(base, 'seed'), 'push', '-q', 'origin', 'pr');
+    git(base, 'clone', '-q', '--depth=1', `file://${join(base, 'origin.git')}`, 'work');
+    const workspace = join(base, 'work');
+
     const seen: Record<string, string>[] = [];
     const result = await runJob({
       workflowFile: workflow('model-report.yml'),
@@ -67,13 +87,14 @@ describe('model-report.yml, job report', () => {
             id: 42,
             event: 'pull_request',
             conclusion: 'success',
-            head_sha: 'c'.repeat(40),
+            head_sha: head,
+            head_repository: { full_name: 'octo/models' },
             pull_requests: [{ number: 3 }],
           },
           repository,
         },
       },
-      workspace: root,
+      workspace,
       secrets: { GITHUB_TOKEN: 'write-token' },
       stepOverrides: {
         'actions/checkout': (context) => {
@@ -85,58 +106,26 @@ describe('model-report.yml, job report', () => {
           mkdirSync(context.with.path ?? '', { recursive: true });
           return {};
         },
-      },
-    });
-    expect(seen[0]).toEqual({ ref: 'main', 'persist-credentials': 'false' });
-    expect(seen[1]).toMatchObject({
-      'run-id': '42',
-      'github-token': 'write-token',
-      pattern: 'model-report-*',
-    });
-    expect(result.steps.map((step) => [step.id, step.outcome])).toEqual([
-      ['__step0', 'success'],
-      ['__step1', 'success'],
-      ['reports', 'success'],
-      ['__step3', 'skipped'],
-    ]);
-    expect(result.result).toBe('success');
-  });
-
-  it('counts the downloaded reports so the report step runs', async () => {
-    const result = await runJob({
-      workflowFile: workflow('model-report.yml'),
-      job: 'report',
-      event: {
-        name: 'workflow_run',
-        payload: {
-          workflow_run: {
-            id: 1,
-            event: 'pull_request',
-            conclusion: 'success',
-            head_sha: 'd'.repeat(40),
-          },
-          repository,
-        },
-      },
-      workspace: root,
-      stepOverrides: {
-        'actions/checkout': checkout,
-        'actions/download-artifact': ({ with: inputs }) => {
-          const dir = join(inputs.path ?? '', 'model-report-house-prices');
-          mkdirSync(dir, { recursive: true });
-          writeFileSync(join(dir, 'report.md'), '# report');
+        // ./actions/report itself is tested by the end-to-end scenario; here only what it gets.
+        './actions/report': ({ with: inputs }) => {
+          seen.push({ ...inputs });
           return {};
         },
-        // ./actions/report itself is tested by the end-to-end scenario; here only that it is reached.
-        './actions/report': ({ with: inputs }) => ({
-          outputs: { sha: inputs.sha ?? '', pr: inputs['pr-number'] ?? '' },
-        }),
       },
     });
-    expect(result.steps.find((step) => step.id === 'reports')?.outputs.count).toBe('1');
-    const report = result.steps.at(-1);
-    expect(report?.outcome).toBe('success');
-    expect(report?.outputs).toEqual({ sha: 'd'.repeat(40), pr: '' });
+    expect(result.result, result.steps.map((s) => s.stderr).join('\n')).toBe('success');
+    expect(seen[0]).toEqual({ ref: 'main', 'persist-credentials': 'true' });
+    // The head commit is now in the workspace, as data (nothing of it is checked out).
+    expect(git(workspace, 'cat-file', '-t', head)).toBe('commit');
+    expect(git(workspace, 'rev-parse', 'HEAD')).not.toBe(head);
+    expect(seen[1]).toMatchObject({ 'run-id': '42', pattern: 'model-report-*' });
+    expect(seen[2]).toMatchObject({ 'run-id': '42', pattern: 'mlops-candidate-*' });
+    expect(seen[3]).toMatchObject({
+      sha: head,
+      'pr-number': '3',
+      'head-repository': 'octo/models',
+      'candidate-path': expect.stringContaining('candidates'),
+    });
   });
 
   it('does not run for a cancelled model-pr run', async () => {

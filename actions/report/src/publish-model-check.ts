@@ -1,5 +1,7 @@
+import { errorMessage } from '@repo/action-common';
 import type { GitHubConnection } from '@repo/action-common/github';
 import {
+  type CandidateArtifact,
   type CandidateRecord,
   formatCandidateRecord,
   type GitHubReleasesRegistry,
@@ -7,7 +9,12 @@ import {
   setModelCheck,
   upsertStickyComment,
 } from '@repo/github';
-import { describeGate, metricHistoryChart, reportMarker } from '@repo/report';
+import {
+  evaluatePullRequestCandidate,
+  type PipelineContext,
+  type PullRequestEvaluation,
+} from '@repo/pipeline';
+import { describeGate, metricHistoryChart, reportMarker, untrustedText } from '@repo/report';
 import type { Inputs } from './inputs';
 import { gatedMetric, type ModelReport } from './model-reports';
 import type { ReportLog } from './report-pull-request';
@@ -55,6 +62,76 @@ export async function publishMissing(target: CheckTarget, model: string): Promis
   });
   target.log.info(`${model}: changed but not reported; check failed`);
   return `${model} (no report: training or evaluation failed)`;
+}
+
+/**
+ * A changed model with a candidate artifact: evaluated here with the default branch's code (see
+ * `evaluatePullRequestCandidate`), then published as {@link publishReport}; a candidate that
+ * cannot be evaluated fails its check, saying why.
+ */
+export async function publishEvaluation(
+  target: CheckTarget,
+  ctx: PipelineContext,
+  candidate: CandidateArtifact,
+  recordable: boolean,
+): Promise<{ commentId: number | undefined; failure: string | undefined }> {
+  const { model } = candidate;
+  let evaluation: PullRequestEvaluation;
+  try {
+    evaluation = await evaluatePullRequestCandidate(ctx, model, {
+      artifactDir: candidate.dir,
+      headSha: target.inputs.sha,
+    });
+  } catch (error) {
+    return publishUnevaluated(target, model, errorMessage(error));
+  }
+  const { summary, gatesNotice } = evaluation;
+  const marker = reportMarker(model);
+  const body = summary.markdown.startsWith(marker)
+    ? summary.markdown.slice(marker.length).trimStart()
+    : summary.markdown;
+  const markdown = `${marker}\n${gatesNotice === undefined ? '' : `${gatesNotice}\n\n`}${body}`;
+  if (recordable) {
+    target.log.info(
+      `${model}: candidate ${candidate.digest.slice(0, 12)} recorded for inputs ${candidate.inputHash.slice(0, 12)}`,
+    );
+  }
+  return publishReport(
+    target,
+    { model, markdown, evaluation: summary },
+    recordable ? candidate : undefined,
+  );
+}
+
+/** A candidate that could not be evaluated: its check fails, and the comment says why. */
+async function publishUnevaluated(
+  target: CheckTarget,
+  model: string,
+  reason: string,
+): Promise<{ commentId: number | undefined; failure: string }> {
+  const summary = `The candidate of \`${model}\` could not be evaluated with the default branch's code: ${untrustedText(reason)}`;
+  let commentId: number | undefined;
+  if (target.current) {
+    const comment = await upsertStickyComment(target.client, {
+      ...target.where,
+      issueNumber: target.prNumber,
+      marker: reportMarker(model),
+      body: `${reportMarker(model)}\n## ❌ ${model}: not evaluated\n\n${summary}\n`,
+      author: target.inputs.commentAuthor,
+    });
+    commentId = comment.id;
+  }
+  await setModelCheck(target.client, {
+    ...target.where,
+    sha: target.inputs.sha,
+    model,
+    passed: false,
+    title: 'The candidate could not be evaluated',
+    summary,
+    ...details(target),
+  });
+  target.log.info(`${model}: not evaluated (${reason}); check failed`);
+  return { commentId, failure: `${model} (not evaluated: ${reason})` };
 }
 
 /** A reported model: the sticky comment (when current) and the check the gates decide. */

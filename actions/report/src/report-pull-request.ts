@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { GitHubConnection } from '@repo/action-common/github';
 import {
-  type CandidateRecord,
-  candidateDigests,
+  type CandidateArtifact,
+  candidateArtifacts,
   planModelChecks,
   pullRequestFiles,
   pullRequestHead,
@@ -10,14 +10,13 @@ import {
 import {
   artifactDigest,
   changedModels,
+  createContext,
   findRepoRoot,
   listModels,
   workspacePaths,
 } from '@repo/pipeline';
 import type { Inputs } from './inputs';
-import { INPUT_REPORT_PATH } from './inputs';
-import { readModelReports } from './model-reports';
-import { publishMissing, publishReport, publishUnchanged } from './publish-model-check';
+import { publishEvaluation, publishMissing, publishUnchanged } from './publish-model-check';
 import { pullRequestFromReports } from './pull-request-number';
 
 /** Where the report job's lines go (the action's log and step summary; a test's arrays). */
@@ -44,9 +43,8 @@ export async function reportPullRequest(
   inputs: Inputs,
   log: ReportLog,
 ): Promise<ReportOutcome> {
-  const { client, github, where } = connection;
+  const { client, github, registry, where } = connection;
   const reportDir = resolve(github.workspace, inputs.reportPath);
-  const reports = await readModelReports(reportDir, INPUT_REPORT_PATH, { allowNone: true });
   const prNumber =
     inputs.prNumber ?? (await pullRequestFromReports(client, where, reportDir, inputs.sha));
 
@@ -58,34 +56,35 @@ export async function reportPullRequest(
       `pull request #${prNumber} is now at ${head.slice(0, 12)}: the reports of ${inputs.sha.slice(0, 12)} are not commented (their checks stay on that commit)`,
     );
   }
+  const root = findRepoRoot(github.workspace);
   const files = await pullRequestFiles(client, where, prNumber);
-  const defaultModels = await listModels(workspacePaths({ root: findRepoRoot(github.workspace) }));
+  const defaultModels = await listModels(workspacePaths({ root }));
   const models = [...new Set([...defaultModels, ...files.addedModels])];
+  const candidates =
+    inputs.candidatePath === undefined
+      ? new Map<string, CandidateArtifact>()
+      : await candidateArtifacts(resolve(github.workspace, inputs.candidatePath), artifactDigest);
   const plan = planModelChecks({
     models,
     changed: changedModels({ changedFiles: files.changed, models }),
-    reported: reports.map((r) => r.model),
+    reported: [...candidates.keys()],
   });
   for (const model of plan.ignored) {
     log.warning(
-      `a report names "${model}", which is neither on the default branch nor added by pull request #${prNumber}: ignored`,
+      `a candidate names "${model}", which is neither on the default branch nor added by pull request #${prNumber}: ignored`,
     );
   }
-  const candidates = await trustedCandidates(
-    inputs,
-    `${where.owner}/${where.repo}`,
-    github.workspace,
-    log,
-  );
+  const recordable = sameRepository(inputs, `${where.owner}/${where.repo}`, log);
+  const ctx = createContext({ root, registry, backend: 'auto', log: log.info, progress: null });
   const outcome: ReportOutcome = { commentIds: {}, failures: [] };
   const target = { ...connection, prNumber, current, inputs, log };
   for (const { model, kind } of plan.checks) {
+    const candidate = candidates.get(model);
     if (kind === 'unchanged') await publishUnchanged(target, model);
-    else if (kind === 'missing') outcome.failures.push(await publishMissing(target, model));
-    else {
-      const report = reports.find((r) => r.model === model);
-      if (report === undefined) continue;
-      const result = await publishReport(target, report, candidates.get(model));
+    else if (kind === 'missing' || candidate === undefined) {
+      outcome.failures.push(await publishMissing(target, model));
+    } else {
+      const result = await publishEvaluation(target, ctx, candidate, recordable);
       if (result.commentId !== undefined) outcome.commentIds[model] = result.commentId;
       if (result.failure !== undefined) outcome.failures.push(result.failure);
     }
@@ -94,27 +93,17 @@ export async function reportPullRequest(
 }
 
 /**
- * The candidates of the run, by model, as digested here from their files; none for a fork's run
- * (its candidates are never shipped) or when no candidate folder is given.
+ * Whether the run's candidates may be recorded for release: only a run whose head repository is
+ * this one (a fork's candidate is evaluated and reported, never shipped).
  */
-async function trustedCandidates(
-  inputs: { candidatePath: string | undefined; headRepository: string | undefined },
+function sameRepository(
+  inputs: { headRepository: string | undefined },
   repository: string,
-  workspace: string,
   log: ReportLog,
-): Promise<Map<string, CandidateRecord>> {
-  if (inputs.candidatePath === undefined) return new Map();
-  if (inputs.headRepository?.toLowerCase() !== repository.toLowerCase()) {
-    log.info(
-      `the run's head repository is ${inputs.headRepository ?? 'unknown'}, not ${repository}: no candidate is recorded for release`,
-    );
-    return new Map();
-  }
-  const records = await candidateDigests(resolve(workspace, inputs.candidatePath), artifactDigest);
-  for (const [model, record] of records) {
-    log.info(
-      `${model}: candidate ${record.digest.slice(0, 12)} recorded for inputs ${record.inputHash.slice(0, 12)}`,
-    );
-  }
-  return records;
+): boolean {
+  if (inputs.headRepository?.toLowerCase() === repository.toLowerCase()) return true;
+  log.info(
+    `the run's head repository is ${inputs.headRepository ?? 'unknown'}, not ${repository}: no candidate is recorded for release`,
+  );
+  return false;
 }

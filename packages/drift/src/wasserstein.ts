@@ -1,4 +1,4 @@
-import { mean, populationStd } from '../../features/src/statistics';
+import { mean, populationStd } from '@repo/metrics';
 import { asFloat64, assertFiniteSample, sortedCopy } from './sample-checks';
 
 /** Evidently's floor on the reference standard deviation used to norm the distance. */

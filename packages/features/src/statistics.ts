@@ -1,19 +1,4 @@
-/** Arithmetic mean, (1/n) Σ xᵢ. */
-export function mean(values: Float64Array): number {
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
-
-/** Population standard deviation, √((1/n) Σ (xᵢ − mean)²), computed in two passes. */
-export function populationStd(values: Float64Array, center: number): number {
-  let sum = 0;
-  for (const v of values) {
-    const d = v - center;
-    sum += d * d;
-  }
-  return Math.sqrt(sum / values.length);
-}
+export { mean, populationStd } from '@repo/metrics';
 
 /** Median: the middle sorted value, or the mean of the two middle values (as numpy.median). */
 export function median(values: Float64Array): number {

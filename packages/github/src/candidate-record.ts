@@ -53,33 +53,37 @@ export function parseCandidateArtifactName(
   return { model: match[1], inputHash: match[2] };
 }
 
+/** A candidate artifact extracted on disk, with the digest computed from its files. */
+export interface CandidateArtifact extends CandidateRecord {
+  readonly model: string;
+  readonly dir: string;
+}
+
 /**
- * The digest of each candidate artifact extracted under `dir` (as actions/download-artifact
- * extracts `mlops-candidate-*`: one folder per artifact), keyed by model; `digestOf` computes a
- * folder's digest from its files (never from what the files say about themselves). A folder
- * whose files cannot be digested is left out; two candidates of one model are left out both.
+ * The candidate artifacts extracted under `dir` (as actions/download-artifact extracts
+ * `mlops-candidate-*`: one folder per artifact), keyed by model; `digestOf` computes a folder's
+ * digest from its files (never from what the files say about themselves). A folder whose files
+ * cannot be digested is left out; two candidates of one model are left out both.
  */
-export async function candidateDigests(
+export async function candidateArtifacts(
   dir: string,
   digestOf: (folder: string) => Promise<string>,
-): Promise<Map<string, CandidateRecord>> {
-  const found = new Map<string, CandidateRecord | null>();
+): Promise<Map<string, CandidateArtifact>> {
+  const found = new Map<string, CandidateArtifact | null>();
   if (!existsSync(dir)) return new Map();
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const parsed = entry.isDirectory() ? parseCandidateArtifactName(entry.name) : undefined;
     if (parsed === undefined) continue;
+    const folder = join(dir, entry.name);
     let digest: string;
     try {
-      digest = await digestOf(join(dir, entry.name));
+      digest = await digestOf(folder);
     } catch {
       continue;
     }
-    found.set(
-      parsed.model,
-      found.has(parsed.model) ? null : { inputHash: parsed.inputHash, digest },
-    );
+    found.set(parsed.model, found.has(parsed.model) ? null : { ...parsed, digest, dir: folder });
   }
-  const records = new Map<string, CandidateRecord>();
+  const records = new Map<string, CandidateArtifact>();
   for (const [model, record] of found) if (record !== null) records.set(model, record);
   return records;
 }

@@ -1,7 +1,8 @@
 export {
+  type CandidateArtifact,
   type CandidateRecord,
   candidateArtifactName,
-  candidateDigests,
+  candidateArtifacts,
   formatCandidateRecord,
   parseCandidateArtifactName,
   parseCandidateRecord,

@@ -15,6 +15,7 @@ export { f1Score } from './f1-score';
 export { type GroupResult, groupMetrics, MISSING_GROUP_LEVEL } from './group-metrics';
 export { type GroupGap, type LargestGapOptions, largestGap } from './largest-gap';
 export { logLoss } from './log-loss';
+export { mean } from './mean';
 export { meanAbsoluteError } from './mean-absolute-error';
 export { meanAbsolutePercentageError } from './mean-absolute-percentage-error';
 export { meanSquaredError } from './mean-squared-error';
@@ -25,6 +26,7 @@ export {
   measureLatency,
 } from './measure-latency';
 export { percentile } from './percentile';
+export { populationStd } from './population-std';
 export { precision } from './precision';
 export { r2Score } from './r2-score';
 export { recall } from './recall';

@@ -17,3 +17,8 @@ export class DataOutOfDateError extends Error {
 export class StaleCandidateError extends Error {
   override readonly name = 'StaleCandidateError';
 }
+
+/** A pull request's candidate artifact is not what a model-pr run uploads (kind, size, format). */
+export class UntrustedCandidateError extends Error {
+  override readonly name = 'UntrustedCandidateError';
+}

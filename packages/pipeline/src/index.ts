@@ -30,6 +30,7 @@ export {
   DataOutOfDateError,
   MissingCandidateError,
   StaleCandidateError,
+  UntrustedCandidateError,
   WorkspaceError,
 } from './errors';
 export { type EvaluationSummary, evaluateModel } from './evaluate-step';
@@ -40,6 +41,11 @@ export type { Lineage } from './lineage';
 export { renderModelCard } from './model-card';
 export { loadModelData, type ModelData } from './model-data';
 export { type PromotionSummary, promoteModel } from './promote-step';
+export {
+  evaluatePullRequestCandidate,
+  type PullRequestCandidate,
+  type PullRequestEvaluation,
+} from './pull-request-candidate';
 export { releaseChecksums } from './release-checksums';
 export { type CandidateSource, type ReleaseOptions, releaseModel } from './release-step';
 export { type RetrainSummary, retrainData } from './retrain-step';

@@ -2,7 +2,7 @@ import type { EvaluationResult, MetricValues } from './evaluation-result';
 import { formatCount, formatNumber } from './format-number';
 import type { GateResult } from './gate-spec';
 import type { Alignment } from './markdown';
-import { details, escapeHtml, markdownTable } from './markdown';
+import { details, escapeHtml, markdownTable, untrustedText } from './markdown';
 import { metricLabel } from './metrics-section';
 
 function levelOrder(levels: [string, MetricValues][]): [string, MetricValues][] {
@@ -18,7 +18,7 @@ function groupTable(levels: [string, MetricValues][]): string {
   const hasCount = levels.some(([, values]) => values.count !== undefined);
   const header = ['Level', ...(hasCount ? ['Rows'] : []), ...metrics.map(metricLabel)];
   const rows = levelOrder(levels).map(([level, values]) => [
-    level,
+    untrustedText(level),
     ...(hasCount ? [values.count === undefined ? '—' : formatCount(values.count)] : []),
     ...metrics.map((m) => {
       const v = values[m];

@@ -17,6 +17,7 @@ export {
   formatSigned,
 } from './format-number';
 export type { GateResult, GateSpec } from './gate-spec';
+export { gatesChangeNotice } from './gates-change-notice';
 export type { LearningCurveChart } from './learning-curve-chart';
 export { downsampleIndices, learningCurveChart } from './learning-curve-chart';
 export {
@@ -26,6 +27,8 @@ export {
   escapeHtml,
   inlineCode,
   markdownTable,
+  UNTRUSTED_TEXT_LIMIT,
+  untrustedText,
 } from './markdown';
 export type { MetricDirection } from './metric-direction';
 export { metricDirection } from './metric-direction';

@@ -1,13 +1,18 @@
 import type { EvaluationResult } from './evaluation-result';
 import { formatCount, formatDuration } from './format-number';
-import { details, inlineCode, markdownTable } from './markdown';
+import { details, markdownTable, untrustedText } from './markdown';
 
 type Cell = (result: EvaluationResult) => string;
 
+/** Numbers as they are; any string from the candidate's files as inert code (see untrustedText). */
 const text = (value: unknown): string =>
-  value === undefined || value === null || value === '' ? '—' : String(value);
+  value === undefined || value === null || value === ''
+    ? '—'
+    : typeof value === 'number'
+      ? String(value)
+      : untrustedText(String(value));
 
-const code = (value: unknown): string => (text(value) === '—' ? '—' : inlineCode(String(value)));
+const code = (value: unknown): string => (text(value) === '—' ? '—' : untrustedText(String(value)));
 
 const ROWS: [string, Cell][] = [
   ['Data md5', (r) => code(r.data.md5)],
@@ -24,7 +29,7 @@ const ROWS: [string, Cell][] = [
     'Packages',
     (r) =>
       Object.entries(r.lineage.packages ?? {})
-        .map(([name, version]) => inlineCode(`${name}@${version}`))
+        .map(([name, version]) => untrustedText(`${name}@${version}`))
         .join(' ') || '—',
   ],
   ['Parent version', (r) => text(r.lineage.parentVersion)],

@@ -16,10 +16,32 @@ export function escapeHtml(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
-/** Inline code that survives backticks in the text. */
+/** Longest text an untrusted value shows in a report (the rest is cut with `…`). */
+export const UNTRUSTED_TEXT_LIMIT = 200;
+
+/**
+ * Inline code that survives any text: fenced by one more backtick than the longest run of
+ * backticks in it, line breaks turned into spaces. Inside a code span nothing is markup: no
+ * mention (`@user`), image, link, heading or HTML reaches the reader as such, so every string
+ * that comes from a pull request (names, parameter values, lineage, data levels) goes through
+ * here or {@link untrustedText}.
+ */
 export function inlineCode(text: string): string {
-  if (!text.includes('`')) return `\`${text}\``;
-  return `\`\` ${text} \`\``;
+  const flat = text.replace(/\r?\n|\r/g, ' ');
+  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = longest > 0 || flat.startsWith(' ') || flat.endsWith(' ') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** An untrusted string as inert inline code, cut to {@link UNTRUSTED_TEXT_LIMIT} characters. */
+export function untrustedText(text: string): string {
+  const chars = [...text];
+  return inlineCode(
+    chars.length > UNTRUSTED_TEXT_LIMIT
+      ? `${chars.slice(0, UNTRUSTED_TEXT_LIMIT).join('')}…`
+      : text,
+  );
 }
 
 /** A table; cells are escaped. `align` defaults to left for every column. */

@@ -1,4 +1,4 @@
-import { details, inlineCode, markdownTable } from './markdown';
+import { details, markdownTable, untrustedText } from './markdown';
 import type { ParamDiffEntry, ParamsDiff } from './params-diff';
 
 /** Tables longer than this are collapsed. */
@@ -6,7 +6,7 @@ const COLLAPSE_ROWS = 12;
 
 function paramValue(value: unknown): string {
   if (value === null || value === undefined) return '—';
-  return inlineCode(typeof value === 'string' ? value : JSON.stringify(value));
+  return untrustedText(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 /**
@@ -19,7 +19,7 @@ export function paramsSection(diff: ParamsDiff, hasProduction: boolean): string 
   );
   if (!hasProduction) {
     if (entries.length === 0) return '';
-    const rows = entries.map(([key, entry]) => [inlineCode(key), paramValue(entry.new)]);
+    const rows = entries.map(([key, entry]) => [untrustedText(key), paramValue(entry.new)]);
     const table = markdownTable(['Parameter', 'Value'], rows);
     return `### Parameters\n\n${details(`All ${entries.length} parameters`, table)}`;
   }
@@ -27,7 +27,7 @@ export function paramsSection(diff: ParamsDiff, hasProduction: boolean): string 
     return '### Parameters\n\n_No parameter changes from production._';
   }
   const rows = entries.map(([key, entry]) => [
-    inlineCode(key),
+    untrustedText(key),
     paramValue(entry.old),
     paramValue(entry.new),
   ]);

@@ -108,8 +108,8 @@ describe('renderReport with a production model', () => {
   it('shows a per-group table with counts, metrics and the gap', () => {
     const groups = section(markdown, 'Metrics by group');
     expect(groups).toContain('<summary>By <code>ocean_proximity</code> (2 levels)</summary>');
-    expect(row(groups, 'INLAND')).toEqual(['INLAND', '600', '60,000']);
-    expect(row(groups, 'NEAR BAY')).toEqual(['NEAR BAY', '300', '45,000']);
+    expect(row(groups, '`INLAND`')).toEqual(['`INLAND`', '600', '60,000']);
+    expect(row(groups, '`NEAR BAY`')).toEqual(['`NEAR BAY`', '300', '45,000']);
     expect(row(groups, 'gap')).toEqual(['**gap (max − min)**', '', '15,000']);
   });
 
@@ -143,7 +143,7 @@ describe('renderReport with a production model', () => {
     expect(row(lineage, 'Rows')).toEqual(['Rows', '20,640', '20,000']);
     expect(row(lineage, 'Commit')?.[1]).toBe('`abcdef012345`');
     expect(row(lineage, 'Config hash')?.[1]).toBe('`c0ffee00c0ff`');
-    expect(row(lineage, 'Backend')?.[1]).toBe('tensorflow');
+    expect(row(lineage, 'Backend')?.[1]).toBe('`tensorflow`');
     expect(row(lineage, 'Seed')?.[1]).toBe('42');
     expect(row(lineage, 'Training time')?.[1]).toBe('1 min 23 s');
     expect(markdown).toContain('Data changed: `11112222` (20,000 rows) → `5d41402a` (20,640 rows)');
