@@ -47,6 +47,15 @@ const SCOPES_BY_PREFIX: readonly (readonly [string, readonly TokenScope[]])[] = 
 ];
 
 /**
+ * Routes whose scopes differ from their prefix's: listing and opening issues needs `issues`
+ * (`pull-requests` does not grant them), as does reading or editing an issue.
+ */
+const SCOPES_BY_TEMPLATE: ReadonlyMap<string, readonly TokenScope[]> = new Map([
+  ['/issues', ['issues']],
+  ['/issues/{issue_number}', ['issues']],
+]);
+
+/**
  * The permission `METHOD template` needs: reads need `read`, anything else `write`; undefined
  * for routes every token may call (`GET /rate_limit`, `GET /repos/{owner}/{repo}`: metadata).
  */
@@ -56,11 +65,14 @@ export function requiredPermission(
 ): RequiredPermission | undefined {
   if (!template.startsWith(`${R}/`)) return undefined;
   const rest = template.slice(R.length);
+  const level = method === 'GET' || method === 'HEAD' ? 'read' : 'write';
+  const exact = SCOPES_BY_TEMPLATE.get(rest);
+  if (exact !== undefined) return { scopes: exact, level };
   const found = SCOPES_BY_PREFIX.filter(([prefix]) => rest.startsWith(prefix)).sort(
     (a, b) => b[0].length - a[0].length,
   )[0];
   if (found === undefined) return undefined;
-  return { scopes: found[1], level: method === 'GET' || method === 'HEAD' ? 'read' : 'write' };
+  return { scopes: found[1], level };
 }
 
 /** The scope of `permissions` that grants `required`, or undefined when none does. */

@@ -70,9 +70,24 @@ export interface PullSeed {
 
 export interface IssueRecord {
   readonly number: number;
-  readonly title: string;
+  /** Changed by `PATCH /issues/{issue_number}`. */
+  title: string;
   labels: Label[];
   readonly pull: PullSeed | undefined;
+  /** Fields of an issue created through `POST /issues` (seeded issues and pulls have none). */
+  thread?: IssueThread;
+}
+
+/** What an issue created through the REST API records: its author, body and state. */
+export interface IssueThread {
+  readonly author: Account;
+  readonly createdAt: Date;
+  body: string | null;
+  state: 'open' | 'closed';
+  stateReason: 'completed' | 'reopened' | 'not_planned' | 'duplicate' | null;
+  updatedAt: Date;
+  closedAt: Date | null;
+  closedBy: Account | null;
 }
 
 /** In-memory state of one repository. */
@@ -456,6 +471,16 @@ export class EmulatorState {
     if (repo.issues.has(number)) {
       throw new EmulatorSeedError(`${repo.fullName} already has issue or pull request #${number}`);
     }
+  }
+
+  /** The next free issue (or pull request) number of `repo`. */
+  nextIssueNumber(repo: RepoRecord): number {
+    return Math.max(0, ...repo.issues.keys()) + 1;
+  }
+
+  /** A label named `name` (GitHub creates a missing label when an issue is given it). */
+  label(repo: RepoRecord, name: string): Label {
+    return this.#label(repo, name);
   }
 
   #label(repo: RepoRecord, name: string): Label {

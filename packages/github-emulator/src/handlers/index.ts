@@ -17,6 +17,7 @@ import {
   listIssueComments,
   updateIssueComment,
 } from './issue-comments';
+import { createIssue, getIssue, listRepoIssues, updateIssue } from './issues';
 import { getPull, listIssueLabels, listPullFiles, listPullsForCommit } from './pulls';
 import {
   deleteReleaseAsset,
@@ -63,6 +64,10 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   [`DELETE ${R}/releases/assets/{asset_id}`]: deleteReleaseAsset,
   [`GET ${R}/git/ref/{ref}`]: getRef,
   [`POST ${R}/git/refs`]: createRef,
+  [`GET ${R}/issues`]: listRepoIssues,
+  [`POST ${R}/issues`]: createIssue,
+  [`GET ${R}/issues/{issue_number}`]: getIssue,
+  [`PATCH ${R}/issues/{issue_number}`]: updateIssue,
   [`GET ${R}/issues/{issue_number}/comments`]: listIssueComments,
   [`POST ${R}/issues/{issue_number}/comments`]: createIssueComment,
   [`GET ${R}/issues/comments/{comment_id}`]: getIssueComment,

@@ -98,4 +98,5 @@ export const DOCS = {
     'https://docs.github.com/rest/deployments/statuses#create-a-deployment-status',
   createIssueComment: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
   updateIssueComment: 'https://docs.github.com/rest/issues/comments#update-an-issue-comment',
+  updateIssue: 'https://docs.github.com/rest/issues/issues#update-an-issue',
 } as const;

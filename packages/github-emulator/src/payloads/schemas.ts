@@ -6,6 +6,7 @@ export type Artifact = Schemas['artifact'];
 export type Release = Schemas['release'];
 export type ReleaseAsset = Schemas['release-asset'];
 export type GitRef = Schemas['git-ref'];
+export type Issue = Schemas['issue'];
 export type IssueComment = Schemas['issue-comment'];
 export type CheckRun = Schemas['check-run'];
 export type CommitStatus = Schemas['status'];
