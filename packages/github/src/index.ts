@@ -20,6 +20,16 @@ export {
   recordPromotion,
 } from './deployments';
 export {
+  DRIFT_ISSUE_LABEL,
+  type DriftIssueInput,
+  type DriftIssueResult,
+  type DriftIssueVerdict,
+  driftIssueBody,
+  driftIssueMarker,
+  syncDriftIssue,
+} from './drift-issue';
+export { DriftIssueError } from './drift-issue-error';
+export {
   ArtifactDownloadError,
   DeploymentFailedError,
   InvalidStickyMarkerError,
