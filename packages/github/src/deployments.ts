@@ -85,6 +85,41 @@ export async function readPromotionHistory(
 }
 
 /**
+ * The version in production now: that of the newest deployment to `production` naming one of
+ * `model`'s versions that reached a `success` status (what `productionState` makes of the whole
+ * log, since every promotion and rollback is a deployment), found newest first: a page of
+ * deployments and one status request per deployment until the first success, however long the
+ * history. Undefined when no deployment of the model succeeded.
+ */
+export async function currentProduction(
+  client: GitHubClient,
+  where: RepoCoordinates,
+  model: string,
+): Promise<string | undefined> {
+  const pages = client.paginate.iterator(client.rest.repos.listDeployments, {
+    ...where,
+    environment: PRODUCTION_ENVIRONMENT,
+    per_page: 100,
+  });
+  for await (const page of pages) {
+    const newestFirst = [...page.data].sort(
+      (a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id,
+    );
+    for (const deployment of newestFirst) {
+      const version = deployedVersion(deployment, model);
+      if (version === undefined) continue;
+      const { data: statuses } = await client.rest.repos.listDeploymentStatuses({
+        ...where,
+        deployment_id: deployment.id,
+        per_page: 100,
+      });
+      if (statuses.some((status) => status.state === 'success')) return version;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Records a promotion or rollback: a deployment of the version's tag to `production`
  * (`auto_merge: false`, `required_contexts: []`, the payload) and a `success` status on it.
  */

@@ -14,7 +14,6 @@ import {
   type PublishInput,
   parseSemver,
   parseSha256Sums,
-  productionStack,
   RegistryCorruptError,
   type RollbackOptions,
   rollbackTarget,
@@ -27,7 +26,7 @@ import {
   versionTag,
 } from '@repo/registry';
 import type { GitHubClient } from './client';
-import { readPromotionHistory, recordPromotion } from './deployments';
+import { currentProduction, readPromotionHistory, recordPromotion } from './deployments';
 import { PublishAbortedError } from './errors';
 import {
   downloadReleaseAsset,
@@ -135,7 +134,7 @@ export class GitHubReleasesRegistry implements ModelRegistry {
 
   async resolve(model: string, ref: VersionRef): Promise<ModelVersion | undefined> {
     if (ref === 'production') {
-      const current = productionStack(await this.history(model)).at(-1);
+      const current = await currentProduction(this.client, this.where, model);
       if (current === undefined) return undefined;
       const version = await this.get(model, current);
       if (version === undefined) {
@@ -288,7 +287,7 @@ export class GitHubReleasesRegistry implements ModelRegistry {
         `cannot promote ${versionTag(model, version)}: it is not a published release of ${this.repoName}`,
       );
     }
-    const current = productionStack(await this.history(model)).at(-1);
+    const current = await currentProduction(this.client, this.where, model);
     if (current === version) return;
     await this.verify(model, version);
     await recordPromotion(this.client, this.where, {
