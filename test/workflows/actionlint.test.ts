@@ -8,10 +8,11 @@ const directory = fileURLToPath(new URL('../../.github/workflows/', import.meta.
 const files = readdirSync(directory).filter((name) => /\.ya?ml$/.test(name));
 
 describe('the workflow files', () => {
-  it('are the five the template documents', () => {
+  it('are the six the template documents', () => {
     expect(files.sort()).toEqual([
       'ci.yml',
       'deploy.yml',
+      'drift.yml',
       'model-pr.yml',
       'model-release.yml',
       'model-report.yml',
