@@ -1,14 +1,10 @@
 #!/usr/bin/env node
-// The `mlops` command. The implementation is bundled into ../dist by `npm run build -w @repo/cli`.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// The `mlops` command. The implementation is bundled into ../dist by ../bundle.mjs: on first use,
+// and again whenever a source it bundled changed, so a stale bundle never runs.
+import { ensureBundle } from './ensure-bundle.js';
 
-const bundle = new URL('../dist/mlops.js', import.meta.url);
-if (!existsSync(fileURLToPath(bundle))) {
-  process.stderr.write(
-    'mlops: not built yet. Run `npx turbo run build --filter=@repo/cli` first.\n',
-  );
-  process.exit(70);
+const bundle = await ensureBundle(process.argv.slice(2));
+if (bundle !== undefined) {
+  const { main } = await import(bundle);
+  process.exitCode = await main(process.argv.slice(2));
 }
-const { main } = await import(bundle.href);
-process.exitCode = await main(process.argv.slice(2));
