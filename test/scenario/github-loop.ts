@@ -424,6 +424,65 @@ export class GitHubLoop {
     });
     return [resolved, deploy];
   }
+  /**
+   * drift.yml on its daily `schedule` (every model), or dispatched for one `model`: the models
+   * job, then the drift job of each listed model, from main's head.
+   */
+  driftRun(options: { model?: string } = {}) {
+    return this.keepBranch(async () => {
+      const runId = ++this.runId;
+      const sha = this.repo.git('rev-parse', 'main');
+      const event =
+        options.model === undefined
+          ? { name: 'schedule', payload: { schedule: '23 5 * * *', repository } }
+          : {
+              name: 'workflow_dispatch',
+              payload: { inputs: { model: options.model }, ref: 'refs/heads/main', repository },
+            };
+      const models = await this.job('drift.yml', 'models', event, sha, { runId });
+      const matrix = JSON.parse(models.outputs.matrix || '{"model":[]}') as { model: string[] };
+      const drift: JobResult[] = [];
+      if (models.outputs.any === 'true') {
+        for (const model of matrix.model) {
+          drift.push(
+            await this.job('drift.yml', 'drift', event, sha, {
+              runId,
+              matrix: { model },
+              needs: { models: { outputs: { ...models.outputs }, result: 'success' } },
+            }),
+          );
+        }
+      }
+      return { runId, models, drift };
+    });
+  }
+
+  /**
+   * Per job (`file#job`) of the runs so far: the scopes its `permissions:` declared and the
+   * scopes its token's granted calls used (the highest level of each). A fork's read-only runs
+   * of a job are skipped once its full run is known.
+   */
+  scopeUse(): {
+    declared: Map<string, Record<string, 'read' | 'write'>>;
+    used: Map<string, Record<string, 'read' | 'write'>>;
+  } {
+    const levels = { read: 1, write: 2 } as const;
+    const declared = new Map<string, Record<string, 'read' | 'write'>>();
+    const used = new Map<string, Record<string, 'read' | 'write'>>();
+    for (const run of this.jobs) {
+      const key = `${run.file}#${run.job}`;
+      if (Object.values(run.permissions).every((l) => l === 'read') && declared.has(key)) continue;
+      declared.set(key, { ...(declared.get(key) ?? {}), ...run.permissions });
+      const uses = used.get(key) ?? {};
+      for (const use of this.emulator.state.permissionUses) {
+        if (use.token !== run.token || !use.granted || use.scope === undefined) continue;
+        const before = uses[use.scope];
+        if (before === undefined || levels[use.level] > levels[before]) uses[use.scope] = use.level;
+      }
+      used.set(key, uses);
+    }
+    return { declared, used };
+  }
 }
 
 export interface ReleaseRunOptions {

@@ -1,7 +1,7 @@
 import type { GitHubClient } from './client';
 import { DriftIssueError } from './drift-issue-error';
 import type { RepoCoordinates } from './release-assets';
-import { truncateText } from './text-limit';
+import { GITHUB_TEXT_LIMIT, truncateText } from './text-limit';
 
 /** The label every drift issue carries (listing by it keeps the search to a few issues). */
 export const DRIFT_ISSUE_LABEL = 'mlops-drift';
@@ -125,9 +125,14 @@ function issueApi(client: GitHubClient, input: DriftIssueInput) {
   };
 }
 
-/** The issue body: the marker, then the report, cut to GitHub's limit without breaking a block. */
-export function driftIssueBody(model: string, report: string): string {
-  return truncateText(`${driftIssueMarker(model)}\n${report}`, TRUNCATED_NOTE);
+/**
+ * The issue body: the marker, the report (cut to GitHub's limit without breaking a block) and,
+ * when known, the run that checked last.
+ */
+export function driftIssueBody(model: string, report: string, runUrl?: string): string {
+  const footer =
+    runUrl === undefined ? '' : `\n\n---\nLast checked by [this drift run](${runUrl}).`;
+  return `${truncateText(`${driftIssueMarker(model)}\n${report}`, TRUNCATED_NOTE, GITHUB_TEXT_LIMIT - footer.length)}${footer}`;
 }
 
 /**
@@ -149,7 +154,7 @@ export async function syncDriftIssue(
   input: DriftIssueInput,
 ): Promise<DriftIssueResult> {
   const api = issueApi(client, input);
-  const body = driftIssueBody(input.model, input.report);
+  const body = driftIssueBody(input.model, input.report, input.runUrl);
   const [existing, ...others] = await api.list();
   const duplicatesOf = async (kept: number, issues: readonly OwnIssue[]) => {
     const open = issues.filter((i) => i.number !== kept && i.state === 'open');

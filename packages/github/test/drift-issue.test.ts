@@ -45,6 +45,8 @@ afterEach(() => {
   expect(gh.state.unimplementedRoutes).toEqual([]);
 });
 
+const RUN = 'https://example.test/run/1';
+const FOOTER = `\n\n---\nLast checked by [this drift run](${RUN}).`;
 const sync = (verdict: DriftIssueVerdict, report = `# ${verdict}`, by = client) =>
   syncDriftIssue(by, {
     ...where,
@@ -53,7 +55,7 @@ const sync = (verdict: DriftIssueVerdict, report = `# ${verdict}`, by = client) 
     report,
     headline: `${verdict} headline`,
     author: BOT,
-    runUrl: 'https://example.test/run/1',
+    runUrl: RUN,
   });
 
 /** Every issue with the model's marker, oldest first. */
@@ -85,11 +87,13 @@ describe('syncDriftIssue', () => {
       user: { login: BOT },
       labels: [{ name: DRIFT_ISSUE_LABEL }],
     });
-    expect(issue?.body).toBe(`${driftIssueMarker(model)}\n# Drift detected for 7 of 12 columns`);
+    expect(issue?.body).toBe(
+      `${driftIssueMarker(model)}\n# Drift detected for 7 of 12 columns${FOOTER}`,
+    );
     const second = await sync('drift', '# Drift detected for 8 of 12 columns');
     expect(second).toMatchObject({ number: first.number, action: 'updated' });
     expect((await issuesOf()).map((i) => [i.number, i.body])).toEqual([
-      [first.number, `${driftIssueMarker(model)}\n# Drift detected for 8 of 12 columns`],
+      [first.number, `${driftIssueMarker(model)}\n# Drift detected for 8 of 12 columns${FOOTER}`],
     ]);
     expect((await sync('drift', '# Drift detected for 8 of 12 columns')).action).toBe('unchanged');
   });
@@ -161,7 +165,10 @@ describe('syncDriftIssue', () => {
     const [kept, duplicate] = issues;
     expect(result).toMatchObject({ number: kept?.number, action: 'updated' });
     expect(result.closedDuplicates).toEqual([duplicate?.number]);
-    expect(kept).toMatchObject({ state: 'open', body: `${driftIssueMarker(model)}\n# this run` });
+    expect(kept).toMatchObject({
+      state: 'open',
+      body: `${driftIssueMarker(model)}\n# this run${FOOTER}`,
+    });
     expect(duplicate).toMatchObject({ state: 'closed', state_reason: 'duplicate' });
     expect(await commentsOf(duplicate?.number as number)).toEqual([
       `Duplicate of #${kept?.number}: ${model} has one drift issue (two drift runs overlapped).`,
@@ -189,5 +196,6 @@ describe('syncDriftIssue', () => {
     expect(others).toEqual([]);
     expect(issue?.body?.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT);
     expect(issue?.body).toMatch(/truncated: GitHub limits an issue body/);
+    expect(issue?.body?.endsWith(FOOTER)).toBe(true);
   });
 });
