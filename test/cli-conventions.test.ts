@@ -1,9 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { editFile, projectRoot } from './helpers/template-repo';
+import { runCli } from './helpers/run-cli';
+import { cloneTemplate, editFile, projectRoot } from './helpers/template-repo';
 
 /**
  * A checkout as `npm ci` leaves it: node_modules and the packages' sources, no packages/cli/dist.
@@ -61,5 +70,61 @@ describe('npm ci is enough to run mlops, and a stale build never runs', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toBe('mlops: building the CLI (sources changed)\n');
     expect(run.stdout).toContain('Usage: mlops <command> [options] (edited)');
+  });
+});
+
+describe('mlops follows the conventions of the command-line tools people know', () => {
+  it('prints its version (the CLI package version) and the Node.js version with --version', async () => {
+    const { version } = JSON.parse(
+      readFileSync(join(projectRoot, 'packages/cli/package.json'), 'utf8'),
+    ) as { version: string };
+    const run = await runCli(['--version'], { cwd: tmpdir() });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe(`mlops ${version} (node ${process.versions.node})\n`);
+    const json = await runCli(['--version', '--json'], { cwd: tmpdir() });
+    expect(JSON.parse(json.stdout)).toEqual({ mlops: version, node: process.versions.node });
+  });
+
+  it('takes the global options before the command as well as after it', async () => {
+    const root = cloneTemplate();
+    const after = await runCli(['registry', 'list', '--json', '--root', root], { cwd: tmpdir() });
+    expect(after.code, after.stderr).toBe(0);
+    const before = await runCli(['--json', '--root', root, 'registry', 'list'], { cwd: tmpdir() });
+    expect(before.code, before.stderr).toBe(0);
+    expect(before.stdout).toBe(after.stdout);
+    expect(JSON.parse(before.stdout)).toEqual({
+      'house-prices': { production: null, versions: [] },
+    });
+    const quiet = await runCli(['-q', '--root', root, 'data', 'status'], { cwd: tmpdir() });
+    expect(quiet.code, quiet.stderr).toBe(0);
+  });
+
+  it("explains a command's own options with their defaults in its --help", async () => {
+    const serve = await runCli(['serve', '--help'], { cwd: tmpdir() });
+    expect(serve.code).toBe(0);
+    expect(serve.stdout).toMatch(
+      /--port <n> +the port to listen on; 0 picks a free one \(default: 8080\)/,
+    );
+    expect(serve.stdout).toMatch(/--on-invalid warn\|reject .*\(default: warn\)/);
+    const pipeline = await runCli(['pipeline', '--help'], { cwd: tmpdir() });
+    expect(pipeline.stdout).toMatch(/--no-promote +evaluate and report, register nothing/);
+    expect(pipeline.stdout).toContain('Global options:');
+  });
+
+  it('lists the commands of a group named alone (exit 0), and answers an unknown data or registry command with exit 2', async () => {
+    for (const [group, members] of [
+      ['data', ['data pull', 'data push', 'data add', 'data status', 'data generate-example']],
+      ['registry', ['registry list', 'registry show', 'registry rollback']],
+      ['drift', ['drift compare', 'drift generate-window']],
+    ] as const) {
+      const run = await runCli([group], { cwd: tmpdir() });
+      expect(run.code, run.stderr).toBe(0);
+      for (const name of members) expect(run.stdout).toContain(`mlops ${name} `);
+      if (group === 'drift') continue; // `mlops drift <model>`: any other word is a model name
+      const wrong = await runCli([group, 'bogus'], { cwd: tmpdir() });
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toContain(`mlops: unknown command "${group} bogus"`);
+      expect(wrong.stderr).toContain(`mlops ${members[0]} `);
+    }
   });
 });

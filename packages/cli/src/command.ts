@@ -30,6 +30,8 @@ export interface Command {
   readonly summary: string;
   readonly usage: string;
   readonly options: NonNullable<ParseArgsConfig['options']>;
+  /** `--help` of the command: one `[flag, what it does (default)]` per option of `options`. */
+  readonly optionHelp: readonly (readonly [flag: string, text: string])[];
   readonly run: (context: CommandContext) => Promise<CommandResult>;
 }
 
@@ -48,4 +50,5 @@ export const globalOptionsHelp = `Global options:
   --backend <name>   TensorFlow.js backend: auto | tensorflow | wasm | cpu (default: auto, or $MLOPS_BACKEND)
   --json             print a JSON document on stdout instead of text
   -q, --quiet        no progress or logs on stderr
-  -h, --help         help for the command`;
+  -h, --help         help for the command
+Global options go before or after the command.`;

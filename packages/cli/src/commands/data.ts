@@ -15,6 +15,10 @@ export const dataPull: Command = {
     'fetch the data of data.dvc from the DVC remote into the workspace (verified; keeps unsaved edits unless --force)',
   usage: 'mlops data pull [--remote <name>] [--force]',
   options: { remote: { type: 'string' }, force: { type: 'boolean', default: false } },
+  optionHelp: [
+    ['--remote <name>', 'the DVC remote to pull from (default: the core.remote of .dvc/config)'],
+    ['--force', 'overwrite data files with unsaved edits (default: refuse, exit 3)'],
+  ],
   async run(context) {
     noPositionals(context, 'data pull');
     const summary = await pullData(pipelineContext(context), {
@@ -31,6 +35,9 @@ export const dataPush: Command = {
   summary: 'upload the objects the DVC remote is missing',
   usage: 'mlops data push [--remote <name>]',
   options: { remote: { type: 'string' } },
+  optionHelp: [
+    ['--remote <name>', 'the DVC remote to push to (default: the core.remote of .dvc/config)'],
+  ],
   async run(context) {
     noPositionals(context, 'data push');
     const summary = await pushData(pipelineContext(context), {
@@ -46,6 +53,7 @@ export const dataAdd: Command = {
   summary: 'hash a file or folder into the DVC cache and write its .dvc pointer',
   usage: 'mlops data add <path>',
   options: {},
+  optionHelp: [],
   async run(context) {
     const target = requirePositional(context, 'path', 'data add');
     const summary = await addData(pipelineContext(context), target);
@@ -59,6 +67,7 @@ export const dataStatus: Command = {
   summary: 'what differs between the workspace, the DVC cache and the remote',
   usage: 'mlops data status',
   options: {},
+  optionHelp: [],
   async run(context) {
     noPositionals(context, 'data status');
     const summary = await readDataStatus(pipelineContext(context));
@@ -72,6 +81,10 @@ export const dataGenerateExample: Command = {
   summary: "write the template's example house-sales data (deterministic) into data/",
   usage: 'mlops data generate-example [--rows <n>] [--seed <n>]',
   options: { rows: { type: 'string' }, seed: { type: 'string' } },
+  optionHelp: [
+    ['--rows <n>', 'how many sales to write, at least 100 (default: 12000)'],
+    ['--seed <n>', 'the random seed: same rows and seed, same bytes (default: 42)'],
+  ],
   async run(context) {
     noPositionals(context, 'data generate-example');
     const summary = await generateExampleData(pipelineContext(context), {

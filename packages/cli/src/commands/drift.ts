@@ -38,6 +38,19 @@ export const drift: Command = {
     'json-file': { type: 'string' },
     'strict-reference': { type: 'boolean', default: false },
   },
+  optionHelp: [
+    [
+      '--current <path|url>',
+      'the current window: a file, a glob or a URL (default: monitoring.source in model.yaml)',
+    ],
+    ['--markdown <file>', 'also write the report as Markdown (default: none)'],
+    ['--html <file>', 'also write the report as a self-contained HTML page (default: none)'],
+    ['--json-file <file>', 'also write the report as JSON (default: none)'],
+    [
+      '--strict-reference',
+      "refuse (exit 3) when the production version's data cannot be pulled (default: fall back to its profile.json)",
+    ],
+  ],
   async run(context) {
     const model = requirePositional(context, 'model', 'drift');
     const ctx = pipelineContext(context);
@@ -89,6 +102,20 @@ export const driftCompare: Command = {
     threshold: { type: 'string' },
     'drift-share': { type: 'string' },
   },
+  optionHelp: [
+    ['--reference <csv>', 'the reference data (required)'],
+    ['--current <csv>', 'the current data (required)'],
+    [
+      '--columns a,b',
+      'the columns to compare (default: every non-date column of the same kind in both)',
+    ],
+    [
+      '--method <name>',
+      `the statistic for every column: ${DRIFT_METHODS.join(', ')} (default: by column kind and size)`,
+    ],
+    ['--threshold <x>', "the method's drift threshold (default: the method's own)"],
+    ['--drift-share <x>', 'the share of drifted columns that is dataset drift (default: 0.5)'],
+  ],
   async run(context) {
     noPositionals(context, 'drift compare');
     const reference = string(context, 'reference');
@@ -130,6 +157,12 @@ export const driftGenerateWindow: Command = {
     rows: { type: 'string' },
     seed: { type: 'string' },
   },
+  optionHelp: [
+    ['--window fresh|training', 'later months (drifted) or the training months (required)'],
+    ['--out <file>', 'where to write it (default: incoming/house-prices/ under the root)'],
+    ['--rows <n>', 'how many sales (default: 1500)'],
+    ['--seed <n>', 'the random seed (default: 4242 fresh, 4243 training)'],
+  ],
   async run(context) {
     noPositionals(context, 'drift generate-window');
     const window = string(context, 'window');

@@ -8,6 +8,7 @@ export const evaluate: Command = {
   summary: 'evaluate the candidate against production, check the gates, write the report',
   usage: 'mlops evaluate <model>',
   options: {},
+  optionHelp: [],
   async run(context) {
     const model = requirePositional(context, 'model', 'evaluate');
     const summary = await evaluateModel(pipelineContext(context), model);

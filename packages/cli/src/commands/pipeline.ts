@@ -12,6 +12,13 @@ export const pipeline: Command = {
     model: { type: 'string', multiple: true },
     'no-promote': { type: 'boolean', default: false },
   },
+  optionHelp: [
+    ['--model <name>', 'only this model; repeat for several (default: every model under models/)'],
+    [
+      '--no-promote',
+      'evaluate and report, register nothing (default: promote when the gates pass)',
+    ],
+  ],
   async run(context) {
     noPositionals(context, 'pipeline');
     const ctx = pipelineContext(context);

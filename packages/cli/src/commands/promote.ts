@@ -10,6 +10,12 @@ export const promote: Command = {
     'register the evaluated candidate as a new version and make it production (also a rolled-back version it is identical to)',
   usage: 'mlops promote <model> [--bump major|minor|patch]',
   options: { bump: { type: 'string' } },
+  optionHelp: [
+    [
+      '--bump major|minor|patch',
+      'which part of the version to raise (default: major when the input columns changed, else minor)',
+    ],
+  ],
   async run(context) {
     const model = requirePositional(context, 'model', 'promote');
     const bump = context.values.bump as string | undefined;

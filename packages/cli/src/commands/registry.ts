@@ -9,6 +9,7 @@ export const registryList: Command = {
   summary: 'list the registered versions of every model (or one)',
   usage: 'mlops registry list [<model>]',
   options: {},
+  optionHelp: [],
   async run(context) {
     const ctx = pipelineContext(context);
     const models =
@@ -36,6 +37,7 @@ export const registryShow: Command = {
   summary: 'show one version: assets, checksums, metrics, lineage',
   usage: 'mlops registry show <model> [<version>|production|latest]',
   options: {},
+  optionHelp: [],
   async run(context) {
     const [model, ref = 'production'] = context.positionals;
     if (model === undefined) throw new UsageError('registry show: missing <model>');
@@ -66,6 +68,9 @@ export const registryRollback: Command = {
     'move production back to the previous (or an earlier) production version, after verifying its files',
   usage: 'mlops registry rollback <model> [--to <version>]',
   options: { to: { type: 'string' } },
+  optionHelp: [
+    ['--to <version>', 'the version to make production (default: the previous production version)'],
+  ],
   async run(context) {
     const model = requirePositional(context, 'model', 'registry rollback');
     const to = context.values.to as string | undefined;

@@ -10,6 +10,16 @@ export const retrain: Command = {
     'when the retraining policy is met, track the production data version plus the current window as the new data version',
   usage: 'mlops retrain <model> [--current <path|url>] [--force] [--json]',
   options: { current: { type: 'string' }, force: { type: 'boolean', default: false } },
+  optionHelp: [
+    [
+      '--current <path|url>',
+      'the current window: a file, a glob or a URL (default: monitoring.source in model.yaml)',
+    ],
+    [
+      '--force',
+      'track the new data version even when the retraining policy is not met (default: off)',
+    ],
+  ],
   async run(context) {
     const model = requirePositional(context, 'model', 'retrain');
     const current = currentSource(context.values.current as string | undefined);

@@ -67,6 +67,34 @@ export const serve: Command = {
     'access-log-file': { type: 'string' },
     'shutdown-grace': { type: 'string' },
   },
+  optionHelp: [
+    ['--all', 'serve every model that has a production version'],
+    [
+      '--version <version>|production|latest',
+      'the version to serve, one model only (default: production)',
+    ],
+    ['--port <n>', 'the port to listen on; 0 picks a free one (default: 8080)'],
+    ['--host <h>', 'the address to listen on (default: 127.0.0.1)'],
+    [
+      '--on-invalid warn|reject',
+      'a value outside the min/max of model.yaml: warn or answer 400 (default: warn)',
+    ],
+    ['--follow', 'swap to each new production version without failing a request (default: off)'],
+    [
+      '--interval <seconds>',
+      'with --follow, how often to look for a new production version (default: 30)',
+    ],
+    ['--log-predictions <file>', 'append every prediction to this JSON Lines file (default: off)'],
+    ['--log-sample <0..1>', 'the share of requests logged (default: 1)'],
+    ['--log-max-bytes <n>', 'rotate the prediction log at this size (default: 67108864, 64 MiB)'],
+    ['--log-keep <n>', 'rotated prediction logs to keep (default: 5)'],
+    ['--access-log', 'one line per request on stderr (default: off)'],
+    ['--access-log-file <file>', 'the access log into this file instead (default: off)'],
+    [
+      '--shutdown-grace <seconds>',
+      'on SIGTERM/SIGINT, how long in-flight requests may finish (default: 10)',
+    ],
+  ],
   async run(context) {
     const flags = parseServeFlags(context);
     const ctx = pipelineContext(context);

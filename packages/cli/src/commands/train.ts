@@ -8,6 +8,7 @@ export const train: Command = {
   summary: "train a model's candidate (models/<name>/artifacts/candidate)",
   usage: 'mlops train <model>',
   options: {},
+  optionHelp: [],
   async run(context) {
     const model = requirePositional(context, 'model', 'train');
     const summary = await trainModel(pipelineContext(context), model);
