@@ -38,7 +38,8 @@ export interface DriftIssueResult {
   readonly closedDuplicates: readonly number[];
 }
 
-interface OwnIssue {
+/** One of the bot's drift issues. */
+export interface DriftIssueSummary {
   readonly number: number;
   readonly state: string;
   readonly body: string;
@@ -47,40 +48,58 @@ interface OwnIssue {
 const TRUNCATED_NOTE =
   '\n\n… (truncated: GitHub limits an issue body to 65 536 characters; the full report is in the run’s artifact)';
 
-/** The calls of one sync, each failure wrapped in a {@link DriftIssueError}. */
+/** Runs `call`, wrapping its failure in a {@link DriftIssueError} that says what failed. */
+async function attempt<T>(
+  input: Pick<DriftIssueInput, 'owner' | 'repo' | 'model'>,
+  what: string,
+  call: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await call();
+  } catch (cause) {
+    throw new DriftIssueError(
+      `cannot ${what} the drift issue of ${input.model} in ${input.owner}/${input.repo}`,
+      { cause },
+    );
+  }
+}
+
+/**
+ * The drift issues of `model` that `author` wrote (label, marker and author all match; pull
+ * requests never), oldest first, open or closed.
+ */
+export async function listDriftIssues(
+  client: GitHubClient,
+  input: Pick<DriftIssueInput, 'owner' | 'repo' | 'model' | 'author'>,
+): Promise<DriftIssueSummary[]> {
+  const { owner, repo, model, author } = input;
+  const marker = driftIssueMarker(model);
+  return attempt(input, 'list', async () => {
+    const issues = await client.paginate(client.rest.issues.listForRepo, {
+      owner,
+      repo,
+      labels: DRIFT_ISSUE_LABEL,
+      state: 'all',
+      per_page: 100,
+    });
+    return issues
+      .filter(
+        (i) =>
+          i.pull_request === undefined &&
+          i.user?.login === author &&
+          i.body?.includes(marker) === true,
+      )
+      .map((i): DriftIssueSummary => ({ number: i.number, state: i.state, body: i.body ?? '' }))
+      .sort((a, b) => a.number - b.number);
+  });
+}
+
+/** The writes of one sync, each failure wrapped in a {@link DriftIssueError}. */
 function issueApi(client: GitHubClient, input: DriftIssueInput) {
   const { owner, repo, model } = input;
-  const marker = driftIssueMarker(model);
-  const api = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
-    try {
-      return await call();
-    } catch (cause) {
-      throw new DriftIssueError(`cannot ${what} the drift issue of ${model} in ${owner}/${repo}`, {
-        cause,
-      });
-    }
-  };
+  const api = <T>(what: string, call: () => Promise<T>) => attempt(input, what, call);
   return {
-    /** The bot's issues with the label and the model's marker, oldest first. */
-    list: () =>
-      api('list', async () => {
-        const issues = await client.paginate(client.rest.issues.listForRepo, {
-          owner,
-          repo,
-          labels: DRIFT_ISSUE_LABEL,
-          state: 'all',
-          per_page: 100,
-        });
-        return issues
-          .filter(
-            (i) =>
-              i.pull_request === undefined &&
-              i.user?.login === input.author &&
-              i.body?.includes(marker) === true,
-          )
-          .map((i): OwnIssue => ({ number: i.number, state: i.state, body: i.body ?? '' }))
-          .sort((a, b) => a.number - b.number);
-      }),
+    list: () => listDriftIssues(client, input),
     create: (body: string) =>
       api('open', async () => {
         const { data } = await client.rest.issues.create({
@@ -156,7 +175,7 @@ export async function syncDriftIssue(
   const api = issueApi(client, input);
   const body = driftIssueBody(input.model, input.report, input.runUrl);
   const [existing, ...others] = await api.list();
-  const duplicatesOf = async (kept: number, issues: readonly OwnIssue[]) => {
+  const duplicatesOf = async (kept: number, issues: readonly DriftIssueSummary[]) => {
     const open = issues.filter((i) => i.number !== kept && i.state === 'open');
     for (const issue of open) await api.closeDuplicate(issue.number, kept);
     return open.map((i) => i.number);

@@ -23,9 +23,11 @@ export {
   DRIFT_ISSUE_LABEL,
   type DriftIssueInput,
   type DriftIssueResult,
+  type DriftIssueSummary,
   type DriftIssueVerdict,
   driftIssueBody,
   driftIssueMarker,
+  listDriftIssues,
   syncDriftIssue,
 } from './drift-issue';
 export { DriftIssueError } from './drift-issue-error';
