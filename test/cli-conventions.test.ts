@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -8,11 +8,12 @@ import {
   readFileSync,
   symlinkSync,
 } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli';
-import { cloneTemplate, editFile, projectRoot } from './helpers/template-repo';
+import { cloneTemplate, editFile, projectRoot, snapshotTree } from './helpers/template-repo';
 
 /**
  * A checkout as `npm ci` leaves it: node_modules and the packages' sources, no packages/cli/dist.
@@ -126,5 +127,87 @@ describe('mlops follows the conventions of the command-line tools people know', 
       expect(wrong.stderr).toContain(`mlops: unknown command "${group} bogus"`);
       expect(wrong.stderr).toContain(`mlops ${members[0]} `);
     }
+  });
+});
+
+/** No line of a stack trace (`    at fn (file:line:col)`) in a command's output. */
+const STACK_LINE = /^\s+at .+/m;
+
+describe("a user's mistake is an answer, not a crash: no stack trace, no exit 70", () => {
+  let published: string;
+  beforeAll(async () => {
+    published = cloneTemplate({ epochs: 2 });
+    const run = await runCli(['pipeline', '-q'], { cwd: published });
+    expect(run.code, run.stderr).toBe(0);
+  }, 300_000);
+
+  it('refuses a path that does not exist with exit 3, naming it, and changes nothing', async () => {
+    const root = cloneTemplate();
+    const before = snapshotTree(root);
+    const add = await runCli(['data', 'add', 'no-such-folder', '--json'], { cwd: root });
+    expect(add.code).toBe(3);
+    expect(add.stderr).toMatch(
+      /^mlops: ENOENT: no such file or directory, stat '.*no-such-folder'$/m,
+    );
+    expect(add.stderr).not.toMatch(STACK_LINE);
+    expect(JSON.parse(add.stdout).error).toMatchObject({ kind: 'input', exitCode: 3 });
+    const compare = await runCli(
+      ['drift', 'compare', '--reference', 'missing.csv', '--current', 'missing.csv'],
+      { cwd: root },
+    );
+    expect(compare.code).toBe(3);
+    expect(compare.stderr).toContain("no such file or directory, open '");
+    expect(compare.stderr).not.toMatch(STACK_LINE);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it('answers a port in use with exit 2 and how to choose another', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const port = (holder.address() as { port: number }).port;
+    // The serving cache may gain the verified release files (a cache, as .dvc/cache); nothing else.
+    const tree = () =>
+      Object.fromEntries(
+        Object.entries(snapshotTree(published)).filter(
+          ([path]) => !path.startsWith('.mlops/serving/'),
+        ),
+      );
+    const before = tree();
+    try {
+      const run = await runCli(['serve', 'house-prices', '--port', String(port)], {
+        cwd: published,
+      });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        `mlops: serve: port ${port} on 127.0.0.1 is in use; choose another with --port <n> (--port 0 picks a free one)`,
+      );
+      expect(run.stderr).not.toMatch(STACK_LINE);
+      expect(tree()).toEqual(before);
+    } finally {
+      holder.close();
+    }
+  });
+
+  it('ends quietly with exit 0 when the reader of its output goes away (mlops registry list | head -1)', async () => {
+    const before = snapshotTree(published);
+    for (const args of [['registry', 'list'], ['registry', 'show', 'house-prices'], ['--help']]) {
+      const run = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+        const child = spawn(
+          process.execPath,
+          [join(projectRoot, 'packages/cli/bin/mlops.js'), ...args],
+          { cwd: published, env: { ...process.env, MLOPS_BACKEND: 'wasm' } },
+        );
+        child.stdout.destroy();
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+          stderr += chunk;
+        });
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      expect(run.stderr, args.join(' ')).toBe('');
+      expect(run.code, args.join(' ')).toBe(0);
+    }
+    expect(snapshotTree(published)).toEqual(before);
   });
 });

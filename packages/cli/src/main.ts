@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { classifyError, type ErrorKind } from '@repo/pipeline';
-import { InvalidRecordError, ReleaseFormatError, ReleaseNotFoundError } from '@repo/serving';
 import { type Command, type CommandContext, globalOptions, globalOptionsHelp } from './command';
 import { commands } from './commands/index';
+import { errorMessage } from './error-message';
 import { ExitCode, exitCodeHelp } from './exit-codes';
 import { UsageError } from './usage-error';
 import { cliVersion } from './version';
@@ -72,19 +72,19 @@ function usage(message: string): number {
   throw new UsageError(message);
 }
 
+const EXIT_CODE_OF_KIND: Readonly<Record<ErrorKind, number>> = {
+  usage: ExitCode.usage,
+  input: ExitCode.invalidInput,
+  integrity: ExitCode.integrity,
+  internal: ExitCode.internal,
+};
+
+/** Prints an error (a stack trace only for an internal one) and returns the exit code its class carries. */
 function report(error: unknown, json: boolean): number {
-  const kind =
-    error instanceof UsageError ? 'usage' : (servingErrorKind(error) ?? classifyError(error));
-  const exitCode =
-    kind === 'usage'
-      ? ExitCode.usage
-      : kind === 'input'
-        ? ExitCode.invalidInput
-        : kind === 'integrity'
-          ? ExitCode.integrity
-          : ExitCode.internal;
+  const kind = classifyError(error);
+  const exitCode = EXIT_CODE_OF_KIND[kind];
   const name = error instanceof Error ? error.name : 'Error';
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (json) {
     process.stdout.write(
       `${JSON.stringify({ error: { name, kind, message, exitCode } }, null, 2)}\n`,
@@ -219,11 +219,4 @@ function versionLine(json: boolean): string {
   return json
     ? JSON.stringify(versions, null, 2)
     : `mlops ${versions.mlops} (node ${versions.node})`;
-}
-
-/** Errors of `mlops serve` (the serving package sits above the pipeline, so it is classified here). */
-function servingErrorKind(error: unknown): ErrorKind | undefined {
-  if (error instanceof ReleaseFormatError) return 'integrity';
-  if (error instanceof InvalidRecordError || error instanceof ReleaseNotFoundError) return 'input';
-  return undefined;
 }

@@ -1,4 +1,5 @@
 /** The command line cannot be understood. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  readonly exitCode = 2;
 }

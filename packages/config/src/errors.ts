@@ -14,6 +14,7 @@ export interface ConfigIssue {
 /** The configuration file cannot be read or is not valid YAML. */
 export class ConfigReadError extends Error {
   override readonly name = 'ConfigReadError';
+  readonly exitCode = 3;
   constructor(
     readonly file: string,
     message: string,
@@ -26,6 +27,7 @@ export class ConfigReadError extends Error {
 /** The configuration parses but does not match the schema or its cross-field rules. */
 export class ConfigValidationError extends Error {
   override readonly name = 'ConfigValidationError';
+  readonly exitCode = 3;
   constructor(
     readonly file: string,
     readonly issues: readonly ConfigIssue[],

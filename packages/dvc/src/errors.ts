@@ -6,6 +6,7 @@
 /** A `.dvc` pointer file cannot be read, is not YAML, or has a field of the wrong form. */
 export class DvcPointerError extends Error {
   override readonly name: string = 'DvcPointerError';
+  readonly exitCode: number = 3;
   constructor(
     /** The pointer file, as given by the caller. */
     readonly file: string,
@@ -21,6 +22,7 @@ export class DvcPointerError extends Error {
 /** `.dvc/config` or `.dvc/config.local` is malformed, or names a remote that is not defined. */
 export class DvcConfigError extends Error {
   override readonly name = 'DvcConfigError';
+  readonly exitCode = 3;
   constructor(
     readonly file: string,
     message: string,
@@ -36,6 +38,7 @@ export class DvcConfigError extends Error {
 /** An object's bytes do not hash to the md5 that names it. */
 export class DvcObjectCorruptError extends Error {
   override readonly name = 'DvcObjectCorruptError';
+  readonly exitCode = 4;
   constructor(
     /** The md5 the object should have (with `.dir` for directory listings). */
     readonly md5: string,
@@ -57,6 +60,7 @@ export class DvcObjectCorruptError extends Error {
 /** An object is neither in the cache nor on the remote. */
 export class DvcObjectMissingError extends Error {
   override readonly name = 'DvcObjectMissingError';
+  readonly exitCode = 3;
   constructor(
     readonly md5: string,
     readonly relpath: string,
@@ -71,6 +75,7 @@ export class DvcObjectMissingError extends Error {
 /** A remote cannot be reached, answers with an error, or does not support the operation. */
 export class DvcRemoteError extends Error {
   override readonly name = 'DvcRemoteError';
+  readonly exitCode = 3;
   constructor(
     readonly url: string,
     message: string,

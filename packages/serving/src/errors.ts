@@ -3,6 +3,7 @@
 /** A record sent for prediction lacks a feature or holds a value of the wrong type. */
 export class InvalidRecordError extends Error {
   override readonly name = 'InvalidRecordError';
+  readonly exitCode = 3;
   constructor(
     message: string,
     /** 0-based index of the offending record in the request. */
@@ -18,6 +19,7 @@ export class InvalidRecordError extends Error {
 /** The registry has no version of the model for the requested ref (`production`, `latest`, a version). */
 export class ReleaseNotFoundError extends Error {
   override readonly name = 'ReleaseNotFoundError';
+  readonly exitCode = 3;
   constructor(
     message: string,
     readonly model: string,
@@ -35,6 +37,7 @@ export class ReleaseNotFoundError extends Error {
  */
 export class ReleaseFormatError extends Error {
   override readonly name = 'ReleaseFormatError';
+  readonly exitCode = 4;
   constructor(
     message: string,
     /** The file at fault. */
@@ -48,11 +51,13 @@ export class ReleaseFormatError extends Error {
 /** An HTTP request body that is not the JSON document the endpoint expects. */
 export class RequestBodyError extends Error {
   override readonly name = 'RequestBodyError';
+  readonly exitCode = 3;
 }
 
 /** An HTTP request body larger than the server accepts. */
 export class RequestTooLargeError extends Error {
   override readonly name = 'RequestTooLargeError';
+  readonly exitCode = 3;
   constructor(
     message: string,
     /** The limit, in bytes. */
@@ -66,6 +71,7 @@ export class RequestTooLargeError extends Error {
 /** An HTTP request body whose content type the endpoint does not read (415). */
 export class UnsupportedMediaTypeError extends Error {
   override readonly name = 'UnsupportedMediaTypeError';
+  readonly exitCode = 3;
   constructor(
     message: string,
     /** The `content-type` header as received (empty when absent). */
@@ -79,6 +85,7 @@ export class UnsupportedMediaTypeError extends Error {
 /** An HTTP request body that did not arrive in full within the server's request timeout (408). */
 export class RequestTimeoutError extends Error {
   override readonly name = 'RequestTimeoutError';
+  readonly exitCode = 3;
   constructor(
     message: string,
     /** The timeout, in milliseconds. */
@@ -92,6 +99,7 @@ export class RequestTimeoutError extends Error {
 /** A request names a model, or a version of it, that this server has not loaded (404). */
 export class ModelNotServedError extends Error {
   override readonly name = 'ModelNotServedError';
+  readonly exitCode = 3;
   constructor(
     message: string,
     readonly model: string,
@@ -109,6 +117,7 @@ export class ModelNotServedError extends Error {
  */
 export class RejectedRecordError extends Error {
   override readonly name = 'RejectedRecordError';
+  readonly exitCode = 3;
   constructor(
     message: string,
     /** 0-based index of the first offending record. */
@@ -125,6 +134,7 @@ export class RejectedRecordError extends Error {
 /** The model predicted NaN or ±Infinity for a record: never answered as a (null) prediction. */
 export class NonFinitePredictionError extends Error {
   override readonly name = 'NonFinitePredictionError';
+  readonly exitCode = 70;
   constructor(
     message: string,
     /** 0-based index of the first record whose prediction is not finite. */
@@ -142,6 +152,7 @@ export class NonFinitePredictionError extends Error {
  */
 export class ReloadRefusedError extends Error {
   override readonly name = 'ReloadRefusedError';
+  readonly exitCode = 4;
   constructor(
     message: string,
     readonly model: string,
@@ -156,6 +167,7 @@ export class ReloadRefusedError extends Error {
 /** The prediction log cannot be set up or written (bad options, a file that cannot be written). */
 export class PredictionLogError extends Error {
   override readonly name = 'PredictionLogError';
+  readonly exitCode = 2;
   constructor(
     message: string,
     /** The log file. */
@@ -169,6 +181,7 @@ export class PredictionLogError extends Error {
 /** The access log cannot be opened or written. */
 export class AccessLogError extends Error {
   override readonly name = 'AccessLogError';
+  readonly exitCode = 2;
   constructor(
     message: string,
     /** The log file (`-` for stderr). */

@@ -11,6 +11,7 @@ export interface CsvLocation {
 /** A row whose field count differs from the header, or broken quoting. */
 export class CsvFormatError extends Error {
   override readonly name = 'CsvFormatError';
+  readonly exitCode = 3;
   readonly file: string;
   readonly column: string | undefined;
   readonly row: number | undefined;
@@ -27,6 +28,7 @@ export class CsvFormatError extends Error {
 /** A value that does not parse as the kind declared for its column (text in a numeric column). */
 export class CsvTypeError extends Error {
   override readonly name = 'CsvTypeError';
+  readonly exitCode = 3;
   readonly file: string;
   readonly column: string;
   readonly row: number;
@@ -47,6 +49,7 @@ export class CsvTypeError extends Error {
 /** An empty file, or a file with a header and no data rows. */
 export class EmptyDataError extends Error {
   override readonly name = 'EmptyDataError';
+  readonly exitCode = 3;
   readonly file: string;
   constructor(message: string, file: string, options?: ErrorOptions) {
     super(message, options);
@@ -57,6 +60,7 @@ export class EmptyDataError extends Error {
 /** The same column name appears twice in a header. */
 export class DuplicateColumnError extends Error {
   override readonly name = 'DuplicateColumnError';
+  readonly exitCode = 3;
   readonly file: string;
   readonly column: string;
   constructor(message: string, file: string, column: string, options?: ErrorOptions) {
@@ -69,6 +73,7 @@ export class DuplicateColumnError extends Error {
 /** A column that was asked for (in a read option or by an accessor) is not there. */
 export class ColumnNotFoundError extends Error {
   override readonly name = 'ColumnNotFoundError';
+  readonly exitCode = 3;
   readonly file: string;
   readonly column: string;
   constructor(message: string, file: string, column: string, options?: ErrorOptions) {
@@ -81,6 +86,7 @@ export class ColumnNotFoundError extends Error {
 /** A column exists but holds another kind than the one asked for (categorical where numeric is needed). */
 export class ColumnKindError extends Error {
   override readonly name = 'ColumnKindError';
+  readonly exitCode = 3;
   readonly file: string;
   readonly column: string;
   constructor(message: string, file: string, column: string, options?: ErrorOptions) {
@@ -101,6 +107,7 @@ export interface ValidationIssue {
 /** A table does not satisfy its model configuration; `issues` lists every problem found. */
 export class DataValidationError extends Error {
   override readonly name = 'DataValidationError';
+  readonly exitCode = 3;
   readonly issues: readonly ValidationIssue[];
   constructor(issues: readonly ValidationIssue[], options?: ErrorOptions) {
     const lines = issues.map((issue) => `  - ${issue.message}`);
@@ -115,16 +122,19 @@ export class DataValidationError extends Error {
 /** Split options that cannot be satisfied (fractions out of range, unusable time column). */
 export class SplitOptionsError extends Error {
   override readonly name = 'SplitOptionsError';
+  readonly exitCode = 3;
 }
 
 /** Generator options out of range (no rows, fewer than one month, unparseable start date). */
 export class GeneratorOptionsError extends Error {
   override readonly name = 'GeneratorOptionsError';
+  readonly exitCode = 3;
 }
 
 /** A JSON Lines line that is not a JSON object, or a value that does not fit its column's kind. */
 export class JsonLinesError extends Error {
   override readonly name = 'JsonLinesError';
+  readonly exitCode = 3;
   readonly file: string;
   /** 1-based line of the file. */
   readonly line: number;

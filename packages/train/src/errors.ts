@@ -1,6 +1,7 @@
 /** A saved model directory is missing a file, or a file does not parse as the TF.js layers format. */
 export class ModelFormatError extends Error {
   override readonly name = 'ModelFormatError';
+  readonly exitCode = 4;
   /** The file at fault (absolute or as given by the caller). */
   readonly file: string;
 
@@ -13,6 +14,7 @@ export class ModelFormatError extends Error {
 /** A backend that was requested explicitly (argument or `MLOPS_BACKEND`) cannot be loaded. */
 export class BackendUnavailableError extends Error {
   override readonly name = 'BackendUnavailableError';
+  readonly exitCode = 3;
   readonly backend: string;
 
   constructor(backend: string, message: string, options?: { cause?: unknown }) {
@@ -24,6 +26,7 @@ export class BackendUnavailableError extends Error {
 /** The training loss became NaN or infinite. */
 export class TrainingDivergedError extends Error {
   override readonly name = 'TrainingDivergedError';
+  readonly exitCode = 3;
   /** 1-based epoch in which the loss stopped being finite. */
   readonly epoch: number;
 
@@ -36,4 +39,5 @@ export class TrainingDivergedError extends Error {
 /** The arrays passed to `trainMlp` or `predict` do not have the shapes the call describes. */
 export class TrainingInputError extends Error {
   override readonly name = 'TrainingInputError';
+  readonly exitCode = 70;
 }

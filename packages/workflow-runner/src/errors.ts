@@ -6,6 +6,7 @@
 /** A workflow file (or an action's `action.yml`) cannot be read, is not YAML, or has the wrong shape. */
 export class WorkflowFileError extends Error {
   override readonly name = 'WorkflowFileError';
+  readonly exitCode = 3;
   constructor(
     /** The file, as given by the caller. */
     readonly file: string,
@@ -19,6 +20,7 @@ export class WorkflowFileError extends Error {
 /** A `${{ }}` expression does not parse, or calls a function / uses a context the runner does not know. */
 export class ExpressionError extends Error {
   override readonly name = 'ExpressionError';
+  readonly exitCode = 3;
   constructor(
     /** The expression text (without `${{ }}`). */
     readonly expression: string,
@@ -35,6 +37,7 @@ export class ExpressionError extends Error {
  */
 export class UnhandledStepError extends Error {
   override readonly name = 'UnhandledStepError';
+  readonly exitCode = 70;
   constructor(
     readonly file: string,
     readonly job: string,
@@ -51,6 +54,7 @@ export class UnhandledStepError extends Error {
 /** An environment file (`GITHUB_OUTPUT`, `GITHUB_ENV`, `GITHUB_STATE`) a step wrote is malformed. */
 export class EnvFileError extends Error {
   override readonly name = 'EnvFileError';
+  readonly exitCode = 3;
   constructor(
     readonly file: string,
     /** 1-based line of the problem. */

@@ -33,13 +33,24 @@ async function modelsInProduction(
   return served;
 }
 
-/** Starts the server; a log file that cannot be written is a usage error (exit code 2). */
+/**
+ * Starts the server; a log file that cannot be written, or a port that is taken or not allowed,
+ * is a usage error (exit code 2): another --port or file is the fix.
+ */
 async function start(options: ModelServerOptions): Promise<ModelServer> {
   try {
     return await startModelServer(options);
   } catch (error) {
     if (error instanceof PredictionLogError || error instanceof AccessLogError) {
       throw new UsageError(`serve: ${error.message}`, { cause: error });
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      const why = code === 'EADDRINUSE' ? 'is in use' : 'may not be used by this user';
+      throw new UsageError(
+        `serve: port ${options.port} on ${options.host ?? '127.0.0.1'} ${why}; choose another with --port <n> (--port 0 picks a free one)`,
+        { cause: error },
+      );
     }
     throw error;
   }
