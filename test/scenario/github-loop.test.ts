@@ -23,6 +23,7 @@ describe('the GitHub loop: pull request, comment, check, merge, release, deploy,
   });
   afterAll(async () => {
     expect(gh.emulator.state.unknownRoutes).toEqual([]);
+    expect(gh.emulator.state.tokenSentToStorage).toEqual([]);
     await gh?.close();
   });
 

@@ -28,6 +28,7 @@ describe('a hostile fork cannot get its files released', () => {
   });
   afterAll(async () => {
     expect(gh.emulator.state.unknownRoutes).toEqual([]);
+    expect(gh.emulator.state.tokenSentToStorage).toEqual([]);
     expect(gh.emulator.state.unimplementedRoutes).toEqual([]);
     await gh?.close();
   });

@@ -19,6 +19,7 @@ describe('each model releases and deploys on its own', () => {
   });
   afterAll(async () => {
     expect(gh.emulator.state.unknownRoutes).toEqual([]);
+    expect(gh.emulator.state.tokenSentToStorage).toEqual([]);
     expect(gh.emulator.state.unimplementedRoutes).toEqual([]);
     await gh?.close();
   });

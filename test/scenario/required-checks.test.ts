@@ -20,6 +20,7 @@ describe('every required model check ends conclusive', () => {
   });
   afterAll(async () => {
     expect(gh.emulator.state.unknownRoutes).toEqual([]);
+    expect(gh.emulator.state.tokenSentToStorage).toEqual([]);
     expect(gh.emulator.state.unimplementedRoutes).toEqual([]);
     await gh?.close();
   });

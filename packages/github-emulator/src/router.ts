@@ -44,7 +44,10 @@ export class Router {
   }
 
   async handle(request: RouterRequest): Promise<RouterResponse> {
-    const { host, path } = splitHost(request.url.pathname);
+    const { host, path } =
+      request.url.origin === this.#state.urls.storage
+        ? { host: 'storage' as const, path: request.url.pathname }
+        : splitHost(request.url.pathname);
     const method = request.method.toUpperCase();
     const record: RecordedRequest = {
       method,
@@ -74,7 +77,18 @@ export class Router {
   ): RouterResponse {
     const fault = this.#faults.takeFault(method, path);
     if (fault !== undefined) return json(fault.status, fault.body, { ...fault.headers });
-    if (host === 'storage') return this.#serveStorage(request.url, path);
+    if (host === 'storage') {
+      // A signed URL carries its own authorization; storage refuses a second one (as S3 and
+      // Azure Blob do), so a client that forwards its GitHub token across the redirect fails.
+      if (request.headers.authorization !== undefined) {
+        this.#state.tokenSentToStorage.push(record);
+        return json(400, {
+          message: 'Only one auth mechanism allowed; the signed URL already authorizes this request',
+          status: '400',
+        });
+      }
+      return this.#serveStorage(request.url, path);
+    }
     if (host === 'web') return this.#serveWeb(method, path, record);
     const match = githubRoutes().match(host, method as HttpMethod, rawPathOf(request.url, host));
     if (match === undefined) {
@@ -209,9 +223,6 @@ function splitHost(pathname: string): { host: RecordedRequest['host']; path: str
     if (pathname === prefix || pathname.startsWith(`${prefix}/`)) {
       return { host, path: decodePath(pathname.slice(prefix.length) || '/') };
     }
-  }
-  if (pathname.startsWith(ASSET_STORAGE_PREFIX) || pathname.startsWith(ARTIFACT_STORAGE_PREFIX)) {
-    return { host: 'storage', path: pathname };
   }
   return { host: 'web', path: pathname };
 }

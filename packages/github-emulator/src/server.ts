@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultInjector } from './faults';
 import type { Account } from './payloads/user';
@@ -29,19 +29,28 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-/** Starts a GitHub REST API emulator on 127.0.0.1 at a free port. */
-export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const server = createServer();
+async function listen(server: Server): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
-  const webUrl = `http://127.0.0.1:${port}`;
+  return (server.address() as AddressInfo).port;
+}
+
+/**
+ * Starts a GitHub REST API emulator on 127.0.0.1 at a free port, and its signed-URL storage at
+ * another (asset and artifact downloads redirect there, as GitHub's do to another host).
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const server = createServer();
+  const storageServer = createServer();
+  const webUrl = `http://127.0.0.1:${await listen(server)}`;
+  const storageUrl = `http://127.0.0.1:${await listen(storageServer)}`;
   const urls = {
     api: `${webUrl}${API_PREFIX}`,
     uploads: `${webUrl}${UPLOADS_PREFIX}`,
     web: webUrl,
+    storage: storageUrl,
   };
   const state = new EmulatorState({
     urls,
@@ -51,12 +60,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const faults = new FaultInjector();
   const router = new Router(state, faults);
-  server.on('request', (req, res) => {
+  const onRequest = (origin: string) => (req: IncomingMessage, res: ServerResponse) => {
     readBody(req)
       .then((body) =>
         router.handle({
           method: req.method ?? 'GET',
-          url: new URL(req.url ?? '/', webUrl),
+          url: new URL(req.url ?? '/', origin),
           headers: req.headers,
           body,
         }),
@@ -74,14 +83,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
         res.end(JSON.stringify({ message: `Emulator error: ${String(error)}`, status: '500' }));
       });
-  });
+  };
+  server.on('request', onRequest(webUrl));
+  storageServer.on('request', onRequest(storageUrl));
   return {
     apiUrl: urls.api,
     uploadsUrl: urls.uploads,
     webUrl,
     state,
     faults,
-    close: () => closeServer(server),
+    close: async () => {
+      await Promise.all([closeServer(server), closeServer(storageServer)]);
+    },
   };
 }
 

@@ -52,12 +52,14 @@ export interface StatusRecord {
 }
 
 export interface PullSeed {
-  readonly title: string;
+  /** Changed by `PATCH /pulls/{pull_number}`. */
+  title: string;
   /** Moves when the head branch is pushed ({@link EmulatorState.pushPullRequestHead}). */
   headSha: string;
   readonly headRef: string;
   readonly baseRef: string;
-  readonly body: string | null;
+  /** Changed by `PATCH /pulls/{pull_number}`. */
+  body: string | null;
   /** Replaced on each push ({@link EmulatorState.pushPullRequestHead}). */
   files: readonly DiffEntry[];
   readonly user: Account;
@@ -183,12 +185,24 @@ export interface PermissionUse {
   readonly granted: boolean;
 }
 
+/** A `workflow_dispatch` event created through the REST API. */
+export interface WorkflowDispatchRecord {
+  readonly repo: string;
+  /** The workflow file name or id, as the request named it. */
+  readonly workflow: string;
+  readonly ref: string;
+  readonly inputs: Readonly<Record<string, unknown>>;
+  readonly actor: string;
+}
+
 /** All state of one emulator: repositories, recorded requests and routes GitHub does not have. */
 export class EmulatorState {
   readonly urls: Urls;
   readonly requests: RecordedRequest[] = [];
   /** Requests to method + path combinations absent from GitHub's OpenAPI description. */
   readonly unknownRoutes: RecordedRequest[] = [];
+  /** Storage (signed-URL) requests that carried an Authorization header (refused with 400). */
+  readonly tokenSentToStorage: RecordedRequest[] = [];
   /** Requests to routes GitHub has but the emulator does not implement (answered 400). */
   readonly unimplementedRoutes: RecordedRequest[] = [];
   /** Primary rate limit reported in `x-ratelimit-*` headers and `GET /rate_limit`. */
@@ -200,6 +214,14 @@ export class EmulatorState {
   readonly #scoped = new Map<string, { account: Account; permissions: TokenPermissions }>();
   /** Every request made with a scoped token ({@link issueToken}), granted or refused. */
   readonly permissionUses: PermissionUse[] = [];
+  /** Workflow dispatches requested (`POST /actions/workflows/{workflow_id}/dispatches`). */
+  readonly dispatches: WorkflowDispatchRecord[] = [];
+  /**
+   * Where branches pushed with git (outside the REST API) are looked up when a ref is not in the
+   * seeded refs: `(repo full name, branch)` → its head sha. A scenario points it at its origin.
+   */
+  branchResolver: ((fullName: string, branch: string) => string | undefined) | undefined =
+    undefined;
   #nextId = 1000;
 
   constructor(options: StateOptions) {
@@ -464,7 +486,10 @@ export class EmulatorState {
       const sha = repo.refs.get(candidate);
       if (sha !== undefined) return sha;
     }
-    return undefined;
+    const branch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : ref;
+    return ref.startsWith('refs/') && !ref.startsWith('refs/heads/')
+      ? undefined
+      : this.branchResolver?.(repo.fullName, branch);
   }
 
   #assertFreeNumber(repo: RepoRecord, number: number): void {

@@ -49,6 +49,6 @@ export const downloadArtifact: Handler = (ctx) => {
   if (artifact.payload.expired) {
     return { status: 410, body: { message: 'Artifact has expired', status: '410' } };
   }
-  const location = `${ctx.state.urls.web}${ARTIFACT_STORAGE_PREFIX}${artifact.payload.id}?repo=${encodeURIComponent(repo.fullName)}`;
+  const location = `${ctx.state.urls.storage}${ARTIFACT_STORAGE_PREFIX}${artifact.payload.id}?repo=${encodeURIComponent(repo.fullName)}`;
   return { status: 302, headers: { location } };
 };

@@ -18,6 +18,7 @@ import {
   updateIssueComment,
 } from './issue-comments';
 import { createIssue, getIssue, listRepoIssues, updateIssue } from './issues';
+import { createPull, listPulls, updatePull } from './pull-writes';
 import { getPull, listIssueLabels, listPullFiles, listPullsForCommit } from './pulls';
 import {
   deleteReleaseAsset,
@@ -36,6 +37,7 @@ import {
   updateRelease,
 } from './releases';
 import { getRateLimit, getRepo } from './repos';
+import { createWorkflowDispatch } from './workflow-dispatch';
 import { getWorkflowRun, listWorkflowRunArtifacts, listWorkflowRuns } from './workflow-runs';
 
 const R = '/repos/{owner}/{repo}';
@@ -49,6 +51,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   [`GET ${R}/actions/runs/{run_id}`]: getWorkflowRun,
   [`GET ${R}/actions/runs/{run_id}/artifacts`]: listWorkflowRunArtifacts,
   [`GET ${R}/actions/workflows/{workflow_id}/runs`]: listWorkflowRuns,
+  [`POST ${R}/actions/workflows/{workflow_id}/dispatches`]: createWorkflowDispatch,
   [`GET ${R}`]: getRepo,
   [`GET ${R}/releases`]: listReleases,
   [`POST ${R}/releases`]: createRelease,
@@ -86,7 +89,10 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   [`GET ${R}/deployments/{deployment_id}`]: getDeployment,
   [`GET ${R}/deployments/{deployment_id}/statuses`]: listDeploymentStatuses,
   [`POST ${R}/deployments/{deployment_id}/statuses`]: createDeploymentStatus,
+  [`GET ${R}/pulls`]: listPulls,
+  [`POST ${R}/pulls`]: createPull,
   [`GET ${R}/pulls/{pull_number}`]: getPull,
+  [`PATCH ${R}/pulls/{pull_number}`]: updatePull,
   [`GET ${R}/pulls/{pull_number}/files`]: listPullFiles,
   [`GET ${R}/commits/{commit_sha}/pulls`]: listPullsForCommit,
 };

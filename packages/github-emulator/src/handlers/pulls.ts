@@ -13,7 +13,8 @@ function pullByNumber(repo: RepoRecord, number: number): { issue: IssueRecord; p
   return { issue, pull: issue.pull };
 }
 
-function pullPayload(
+/** The `pull-request` payload of pull request `issue`. */
+export function pullPayload(
   ctx: HandlerContext,
   repo: RepoRecord,
   issue: IssueRecord,

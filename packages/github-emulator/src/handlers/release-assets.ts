@@ -92,7 +92,7 @@ export const getReleaseAsset: Handler = (ctx) => {
   const repo = repoOf(ctx);
   const asset = assetById(repo, idParam(ctx, 'asset_id'));
   if (wantsOctetStream(ctx.headers.accept)) {
-    const location = `${ctx.state.urls.web}${ASSET_STORAGE_PREFIX}${asset.payload.id}?repo=${encodeURIComponent(repo.fullName)}`;
+    const location = `${ctx.state.urls.storage}${ASSET_STORAGE_PREFIX}${asset.payload.id}?repo=${encodeURIComponent(repo.fullName)}`;
     return { status: 302, headers: { location } };
   }
   return { status: 200, body: asset.payload };

@@ -7,6 +7,8 @@ export interface Urls {
   readonly api: string;
   readonly uploads: string;
   readonly web: string;
+  /** The signed-URL storage origin (another port: another host, as GitHub's downloads are). */
+  readonly storage: string;
 }
 
 /** `owner/repo` URLs shared by every repository-scoped payload. */
