@@ -211,3 +211,65 @@ describe("a user's mistake is an answer, not a crash: no stack trace, no exit 70
     expect(snapshotTree(published)).toEqual(before);
   });
 });
+
+describe('model.yaml is checked before any work: exit 3, its file and line, nothing written', () => {
+  /** Runs `mlops pipeline` on a clone whose model.yaml was edited; returns the run and the error. */
+  async function pipelineWith(edit: (yaml: string) => string, ignore: readonly string[] = []) {
+    const root = cloneTemplate({ epochs: 2 });
+    const yaml = join(root, 'models/house-prices/model.yaml');
+    editFile(yaml, (text) => {
+      const edited = edit(text);
+      expect(edited).not.toBe(text);
+      return edited;
+    });
+    const tree = () =>
+      Object.fromEntries(
+        Object.entries(snapshotTree(root)).filter(
+          ([path]) => !['.dvc/cache/', ...ignore].some((prefix) => path.startsWith(prefix)),
+        ),
+      );
+    const before = tree();
+    const run = await runCli(['pipeline', '--json'], { cwd: root });
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).not.toMatch(STACK_LINE);
+    expect(tree()).toEqual(before);
+    expect(existsSync(join(root, 'models/house-prices/artifacts'))).toBe(false);
+    expect(existsSync(join(root, '.mlops/registry'))).toBe(false);
+    const { error } = JSON.parse(run.stdout) as { error: { message: string; exitCode: number } };
+    expect(error.exitCode).toBe(3);
+    return error.message;
+  }
+
+  it('refuses a gate on a misspelled metric, with its line and the metric meant', async () => {
+    const message = await pipelineWith((yaml) => yaml.replace('metric: rmse,', 'metric: rmsee,'));
+    expect(message).toContain('models/house-prices/model.yaml: invalid model configuration');
+    expect(message).toMatch(
+      /gates\[0\]\.metric \(line 50\): expected a metric of a regression model \(.*\), found "rmsee"; did you mean "rmse"\?/,
+    );
+  });
+
+  it('refuses a gate on a classification metric for a regression model', async () => {
+    const message = await pipelineWith((yaml) => yaml.replace('metric: r2,', 'metric: accuracy,'));
+    expect(message).toMatch(
+      /gates\[1\]\.metric \(line 51\): .*found "accuracy"; "accuracy" is a classification metric and this model is a regression/,
+    );
+  });
+
+  it('refuses a YAML syntax error with its line and column', async () => {
+    const message = await pipelineWith((yaml) =>
+      yaml.replace('  batchSize: 128', ' batchSize: 128'),
+    );
+    expect(message).toMatch(
+      /models\/house-prices\/model\.yaml: not valid YAML \(line 42, column 1\): All mapping items must start at the same column/,
+    );
+  });
+
+  it('refuses a data file that does not exist, naming it, before training', async () => {
+    // `pipeline` pulls the data of data.dvc first (data/): that is the only change.
+    const message = await pipelineWith(
+      (yaml) => yaml.replace('data/house-sales/sales.csv', 'data/house-sales/sale.csv'),
+      ['data/'],
+    );
+    expect(message).toMatch(/no such file or directory, open '.*data\/house-sales\/sale\.csv'/);
+  });
+});

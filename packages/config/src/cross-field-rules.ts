@@ -1,4 +1,5 @@
 import type { ConfigIssue } from './errors';
+import { gateMetricIssues } from './gate-metrics';
 import { monitoringIssues } from './monitoring-rules';
 import type { ModelConfig } from './types';
 
@@ -90,6 +91,7 @@ export function crossFieldIssues(config: ModelConfig, expectedName?: string): Co
       });
     }
   });
+  issues.push(...gateMetricIssues(config));
   issues.push(...monitoringIssues(config));
   return issues;
 }

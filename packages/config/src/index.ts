@@ -1,5 +1,6 @@
 export { canonicalJson, stableJson } from './canonical-json';
 export { type ConfigIssue, ConfigReadError, ConfigValidationError, formatIssue } from './errors';
+export { MEASURED_METRICS, TASK_METRICS } from './gate-metrics';
 export {
   configHash,
   type LoadedConfig,

@@ -37,10 +37,10 @@ export function parseModelConfig(text: string, file: string, expectedName?: stri
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   const syntaxError = document.errors[0];
   if (syntaxError !== undefined) {
-    const line = syntaxError.linePos?.[0].line;
+    const at = syntaxError.linePos?.[0] ?? lineCounter.linePos(syntaxError.pos[0]);
     throw new ConfigReadError(
       file,
-      `not valid YAML${line === undefined ? '' : ` (line ${line})`}: ${syntaxError.message.split('\n')[0]}`,
+      `not valid YAML${at === undefined ? '' : ` (line ${at.line}, column ${at.col})`}: ${syntaxError.message.split('\n')[0]}`,
       {
         cause: syntaxError,
       },
