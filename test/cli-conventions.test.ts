@@ -273,3 +273,42 @@ describe('model.yaml is checked before any work: exit 3, its file and line, noth
     expect(message).toMatch(/no such file or directory, open '.*data\/house-sales\/sale\.csv'/);
   });
 });
+
+describe('mlops prints what people read: where the report is, numbers as they are written', () => {
+  let root: string;
+  let pipelineOut: string;
+  beforeAll(async () => {
+    root = cloneTemplate({ epochs: 2 });
+    const run = await runCli(['pipeline'], { cwd: root });
+    expect(run.code, run.stderr).toBe(0);
+    pipelineOut = run.stdout;
+  }, 300_000);
+
+  it("prints the report's path after mlops pipeline and mlops evaluate", async () => {
+    const line = 'Report: models/house-prices/artifacts/candidate/report.md';
+    expect(pipelineOut.split('\n')).toContain(line);
+    expect(existsSync(join(root, 'models/house-prices/artifacts/candidate/report.md'))).toBe(true);
+    const evaluate = await runCli(['evaluate', 'house-prices'], { cwd: root });
+    expect(evaluate.code, evaluate.stderr).toBe(0);
+    expect(evaluate.stdout.trimEnd().split('\n').at(-1)).toBe(line);
+    const elsewhere = await runCli(['evaluate', 'house-prices', '--root', root], {
+      cwd: projectRoot,
+    });
+    expect(elsewhere.stdout).toContain(
+      `Report: ${join(root, 'models/house-prices/artifacts/candidate/report.md')}`,
+    );
+  });
+
+  it('prints registry metrics with thousands separators, never in exponent notation', async () => {
+    const show = await runCli(['registry', 'show', 'house-prices', '--json'], { cwd: root });
+    const rmse = (JSON.parse(show.stdout) as { metrics: { rmse: number } }).metrics.rmse;
+    expect(rmse).toBeGreaterThan(10_000);
+    const grouped = Math.round(rmse).toLocaleString('en-US');
+    const list = await runCli(['registry', 'list'], { cwd: root });
+    expect(list.stdout).toContain(`rmse ${grouped} (production)`);
+    const text = await runCli(['registry', 'show', 'house-prices'], { cwd: root });
+    expect(text.stdout).toContain(`  rmse: ${grouped}\n`);
+    expect(text.stdout).toMatch(/ \(\d{1,3}(,\d{3})+ bytes\)/);
+    expect(`${list.stdout}${text.stdout}`).not.toMatch(/\de[+-]\d/);
+  });
+});

@@ -1,7 +1,7 @@
 import { evaluateModel } from '@repo/pipeline';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
-import { pipelineContext, requirePositional } from './shared';
+import { displayPath, pipelineContext, requirePositional } from './shared';
 
 export const evaluate: Command = {
   name: 'evaluate',
@@ -13,6 +13,7 @@ export const evaluate: Command = {
     const model = requirePositional(context, 'model', 'evaluate');
     const summary = await evaluateModel(pipelineContext(context), model);
     context.print(summary.markdown);
+    context.print(`Report: ${displayPath(summary.reportFile)}`);
     return { json: summary, exitCode: summary.passed ? ExitCode.ok : ExitCode.gatesFailed };
   },
 };

@@ -1,7 +1,7 @@
 import { runPipeline } from '@repo/pipeline';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
-import { noPositionals, pipelineContext } from './shared';
+import { displayPath, noPositionals, pipelineContext } from './shared';
 
 export const pipeline: Command = {
   name: 'pipeline',
@@ -29,6 +29,7 @@ export const pipeline: Command = {
     for (const result of summary.models) {
       context.print(result.evaluation.markdown);
       context.print('');
+      context.print(`Report: ${displayPath(result.evaluation.reportFile)}`);
       context.print(result.promotion?.message ?? 'Not promoted (--no-promote).');
       context.print('');
     }

@@ -1,4 +1,5 @@
 import { listModels, type ModelVersion } from '@repo/pipeline';
+import { formatCount, formatNumber } from '@repo/report';
 import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { UsageError } from '../usage-error';
@@ -22,7 +23,7 @@ export const registryList: Command = {
       context.print(`${model}${versions.length === 0 ? ': no versions' : ''}`);
       for (const v of versions) {
         const marker = v.version === production?.version ? ' (production)' : '';
-        const rmse = v.metrics.rmse === undefined ? '' : `  rmse ${v.metrics.rmse.toPrecision(5)}`;
+        const rmse = v.metrics.rmse === undefined ? '' : `  rmse ${formatNumber(v.metrics.rmse)}`;
         context.print(
           `  ${v.tag}  ${v.createdAt}  data ${String(v.lineage.dataMd5).slice(0, 8)}${rmse}${marker}`,
         );
@@ -48,10 +49,12 @@ export const registryShow: Command = {
     context.print(`${version.tag} (created ${version.createdAt})`);
     context.print('assets:');
     for (const asset of version.assets)
-      context.print(`  ${asset.sha256}  ${asset.name} (${asset.size} bytes)`);
+      context.print(`  ${asset.sha256}  ${asset.name} (${formatCount(asset.size)} bytes)`);
     context.print('metrics:');
     for (const [name, value] of Object.entries(version.metrics))
-      context.print(`  ${name}: ${value}`);
+      context.print(
+        `  ${name}: ${typeof value === 'number' ? formatNumber(value) : String(value)}`,
+      );
     context.print('lineage:');
     for (const [name, value] of Object.entries(version.lineage)) {
       context.print(

@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import { createContext, type PipelineContext } from '@repo/pipeline';
 import type { CommandContext } from '../command';
 import { UsageError } from '../usage-error';
@@ -25,4 +26,10 @@ export function requirePositional(context: CommandContext, name: string, command
 export function noPositionals(context: CommandContext, command: string): void {
   if (context.positionals.length > 0)
     throw new UsageError(`${command}: unexpected argument "${context.positionals[0]}"`);
+}
+
+/** A file as the user can open it: relative to the current folder when inside it. */
+export function displayPath(file: string): string {
+  const path = relative(process.cwd(), file);
+  return path === '' || path.startsWith('..') || isAbsolute(path) ? file : path;
 }
