@@ -15,6 +15,8 @@ export interface EmulatorOptions {
   tokens?: Readonly<Record<string, Account>>;
   /** Logins whose tokens may edit and delete other people's comments (a maintainer's). */
   maintainers?: readonly string[];
+  /** See `StateOptions.draftsOnTakenTags`: a draft on a taken tag is refused only at publish. */
+  draftsOnTakenTags?: boolean;
 }
 
 export interface Emulator {
@@ -57,6 +59,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     now: options.now ?? (() => new Date()),
     ...(options.tokens === undefined ? {} : { tokens: options.tokens }),
     ...(options.maintainers === undefined ? {} : { maintainers: options.maintainers }),
+    ...(options.draftsOnTakenTags === undefined
+      ? {}
+      : { draftsOnTakenTags: options.draftsOnTakenTags }),
   });
   const faults = new FaultInjector();
   const router = new Router(state, faults);

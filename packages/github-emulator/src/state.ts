@@ -169,6 +169,11 @@ export interface StateOptions {
   tokens?: Readonly<Record<string, Account>>;
   /** Logins whose tokens may edit and delete other people's comments (a maintainer's). */
   maintainers?: readonly string[];
+  /**
+   * Accept a draft release on a tag another release already has, refusing it only when it is
+   * published (422 already_exists), as some reports say GitHub does; default: refused at creation.
+   */
+  draftsOnTakenTags?: boolean;
 }
 
 /** A deterministic 40-hex sha for seeded commits: sha1 of the given text. */
@@ -211,6 +216,8 @@ export class EmulatorState {
   readonly #now: () => Date;
   readonly #tokens: Readonly<Record<string, Account>> | undefined;
   readonly #maintainers: ReadonlySet<string>;
+  /** See {@link StateOptions.draftsOnTakenTags}. */
+  readonly draftsOnTakenTags: boolean;
   readonly #scoped = new Map<string, { account: Account; permissions: TokenPermissions }>();
   /** Every request made with a scoped token ({@link issueToken}), granted or refused. */
   readonly permissionUses: PermissionUse[] = [];
@@ -229,6 +236,7 @@ export class EmulatorState {
     this.#now = options.now;
     this.#tokens = options.tokens;
     this.#maintainers = new Set(options.maintainers ?? []);
+    this.draftsOnTakenTags = options.draftsOnTakenTags ?? false;
     this.rateLimit = {
       limit: 5000,
       used: 0,

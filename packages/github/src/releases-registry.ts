@@ -172,6 +172,9 @@ export class GitHubReleasesRegistry implements ModelRegistry {
       ...(input.notes === undefined ? {} : { notes: input.notes }),
     };
 
+    // A published release of the tag: nothing is created (no second version, no draft left).
+    const published = await this.releaseByTag(tag);
+    if (published !== undefined) return this.matchExisting(tag, assets, undefined);
     let draft: Release;
     try {
       draft = (
@@ -218,29 +221,61 @@ export class GitHubReleasesRegistry implements ModelRegistry {
         Buffer.from(formatVersionManifest(manifest)),
         'application/json',
       );
+    } catch (cause) {
+      throw await this.abort(draft, tag, 'failed', cause);
+    }
+    return this.publishDraft(draft, tag, assets, manifest);
+  }
+
+  /**
+   * Un-drafts a complete draft. When GitHub refuses because another run published the tag
+   * meanwhile (some report GitHub accepts such a draft and refuses only here), the draft is
+   * deleted and the published release is matched: no second version, no draft left behind.
+   */
+  private async publishDraft(
+    draft: Release,
+    tag: string,
+    assets: readonly { name: string; sha256: string }[],
+    manifest: ModelVersion,
+  ): Promise<ModelVersion> {
+    try {
       await this.client.rest.repos.updateRelease({
         ...this.where,
         release_id: draft.id,
         draft: false,
       });
       return manifest;
-    } catch (cause) {
-      let draftLeft: number | undefined;
-      try {
-        await this.client.rest.repos.deleteRelease({ ...this.where, release_id: draft.id });
-      } catch {
-        draftLeft = draft.id;
+    } catch (error) {
+      const aborted = await this.abort(draft, tag, 'failed at un-drafting', error);
+      if (aborted.draftLeft === undefined && isAlreadyExists(error, 'tag_name')) {
+        return this.matchExisting(tag, assets, error);
       }
-      throw new PublishAbortedError(
-        `publishing ${tag} to ${this.repoName} failed; ${
-          draftLeft === undefined
-            ? 'the draft release was deleted'
-            : `the draft release ${draftLeft} could not be deleted`
-        }`,
-        draftLeft,
-        { cause },
-      );
+      throw aborted;
     }
+  }
+
+  /** Deletes the draft of a failed publish; the error to throw says whether it is gone. */
+  private async abort(
+    draft: Release,
+    tag: string,
+    what: string,
+    cause: unknown,
+  ): Promise<PublishAbortedError> {
+    let draftLeft: number | undefined;
+    try {
+      await this.client.rest.repos.deleteRelease({ ...this.where, release_id: draft.id });
+    } catch {
+      draftLeft = draft.id;
+    }
+    return new PublishAbortedError(
+      `publishing ${tag} to ${this.repoName} ${what}; ${
+        draftLeft === undefined
+          ? 'the draft release was deleted'
+          : `the draft release ${draftLeft} could not be deleted`
+      }`,
+      draftLeft,
+      { cause },
+    );
   }
 
   /** The tag exists: identical `SHA256SUMS` → the stored version; otherwise `VersionExistsError`. */

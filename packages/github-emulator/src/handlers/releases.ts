@@ -96,7 +96,10 @@ export const createRelease: Handler = (ctx) => {
   const body = jsonBody(ctx);
   const tagName = requiredString(body, 'tag_name');
   const makeLatest = optionalEnum(body, 'make_latest', MAKE_LATEST);
-  if (tagTaken(repo, tagName)) {
+  // Which of the two behaviours reported for a draft on a taken tag: refused here (the default),
+  // or accepted and refused when it is published (`draftsOnTakenTags`).
+  const lenient = ctx.state.draftsOnTakenTags && optionalBoolean(body, 'draft') === true;
+  if (tagTaken(repo, tagName) && !lenient) {
     throw validationFailed(
       [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }],
       DOCS.createRelease,
