@@ -159,6 +159,15 @@ describe("a user's mistake is an answer, not a crash: no stack trace, no exit 70
     expect(compare.stderr).toContain("no such file or directory, open '");
     expect(compare.stderr).not.toMatch(STACK_LINE);
     expect(snapshotTree(root)).toEqual(before);
+    const noRoot = await runCli(['registry', 'list', '--root', join(root, 'no-such-root')], {
+      cwd: root,
+    });
+    expect(noRoot.code).toBe(3);
+    expect(noRoot.stderr).toMatch(
+      /^mlops: ENOENT: no such file or directory, scandir '.*no-such-root'$/m,
+    );
+    expect(noRoot.stderr).not.toMatch(STACK_LINE);
+    expect(snapshotTree(root)).toEqual(before);
   });
 
   it('answers a port in use with exit 2 and how to choose another', async () => {

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { createContext, type PipelineContext } from '@repo/pipeline';
 import type { CommandContext } from '../command';
@@ -5,6 +6,8 @@ import { UsageError } from '../usage-error';
 
 /** The pipeline context for a command: root, registry, backend and logging from the global options. */
 export function pipelineContext(context: CommandContext): PipelineContext {
+  // `--root` must be a folder: a missing one throws ENOENT (exit 3) instead of finding no models.
+  if (context.globals.root !== undefined) readdirSync(context.globals.root);
   return createContext({
     root: context.globals.root,
     registryDir: context.globals.registry,
