@@ -83,7 +83,8 @@ export class Router {
       if (request.headers.authorization !== undefined) {
         this.#state.tokenSentToStorage.push(record);
         return json(400, {
-          message: 'Only one auth mechanism allowed; the signed URL already authorizes this request',
+          message:
+            'Only one auth mechanism allowed; the signed URL already authorizes this request',
           status: '400',
         });
       }

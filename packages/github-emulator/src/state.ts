@@ -8,6 +8,7 @@ import type {
   Deployment,
   DeploymentStatus,
   DiffEntry,
+  GitTag,
   IssueComment,
   Label,
   Release,
@@ -116,6 +117,8 @@ export interface RepoRecord {
   readonly deploymentStatuses: Map<number, DeploymentStatus[]>;
   /** Workflow run artifacts (what actions/upload-artifact stores), with their zip archives. */
   readonly artifacts: Map<number, ArtifactRecord>;
+  /** Annotated tag objects (`POST /git/tags`) by their sha; a tag ref may point at one. */
+  readonly tagObjects: Map<string, GitTag>;
   /** Workflow runs by id (seeded with {@link EmulatorState.addWorkflowRun}). */
   readonly workflowRuns: Map<number, WorkflowRun>;
   /** The repository this one is a fork of (`owner/name`), if any. */
@@ -351,6 +354,7 @@ export class EmulatorState {
       deploymentStatuses: new Map(),
       artifacts: new Map(),
       workflowRuns: new Map(),
+      tagObjects: new Map(),
       parent: options.forkOf,
       latestReleaseId: undefined,
     };

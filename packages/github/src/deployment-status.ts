@@ -1,6 +1,6 @@
 import { assertModelName, parseSemver, versionTag } from '@repo/registry';
 import type { GitHubClient } from './client';
-import { PRODUCTION_ENVIRONMENT, type PromotionPayload } from './deployments';
+import { PRODUCTION_ENVIRONMENT, type PromotionPayload, withSumsRecord } from './deployments';
 import { DeploymentFailedError } from './errors';
 import type { RepoCoordinates } from './release-assets';
 
@@ -51,7 +51,7 @@ export async function startDeployment(
       environment,
       auto_merge: false,
       required_contexts: [],
-      payload: { ...payload },
+      payload: { ...(await withSumsRecord(client, { owner, repo }, payload)) },
       description: `deploy ${tag}`.slice(0, DESCRIPTION_LIMIT),
       production_environment: environment === PRODUCTION_ENVIRONMENT,
     });

@@ -2,6 +2,7 @@ import { isSemver, type PromotionEvent, versionTag } from '@repo/registry';
 import type { GitHubClient } from './client';
 import { DeploymentFailedError } from './errors';
 import type { RepoCoordinates } from './release-assets';
+import { readSumsRecord } from './sums-record';
 
 /** The GitHub environment production promotions are deployments to. */
 export const PRODUCTION_ENVIRONMENT = 'production';
@@ -12,6 +13,18 @@ export interface PromotionPayload {
   readonly version: string;
   readonly action: 'promote' | 'rollback';
   readonly reason?: string;
+  /** The version's SHA256SUMS digest as its tag records it (see sums-record.ts), when it does. */
+  readonly sha256sums?: string;
+}
+
+/** `payload` with the SHA256SUMS digest its version's tag records, when it records one. */
+export async function withSumsRecord(
+  client: GitHubClient,
+  where: RepoCoordinates,
+  payload: PromotionPayload,
+): Promise<PromotionPayload> {
+  const sums = await readSumsRecord(client, where, versionTag(payload.model, payload.version));
+  return sums === undefined ? payload : { ...payload, sha256sums: sums };
 }
 
 type Deployment = Awaited<
@@ -137,7 +150,7 @@ export async function recordPromotion(
       environment: PRODUCTION_ENVIRONMENT,
       auto_merge: false,
       required_contexts: [],
-      payload: { ...payload },
+      payload: { ...(await withSumsRecord(client, where, payload)) },
       description:
         `${payload.action} ${tag}${payload.reason === undefined ? '' : `: ${payload.reason}`}`.slice(
           0,

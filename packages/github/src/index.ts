@@ -53,6 +53,14 @@ export { releaseMetricHistory } from './release-metric-history';
 export type { GitHubReleasesRegistryOptions } from './releases-registry';
 export { GitHubReleasesRegistry } from './releases-registry';
 export {
+  type RetrainPullRequestInput,
+  type RetrainPullRequestResult,
+  retrainPullRequestBody,
+  retrainPullRequestMarker,
+  upsertRetrainPullRequest,
+} from './retrain-pull-request';
+export { RetrainPullRequestError } from './retrain-pull-request-error';
+export {
   downloadReviewedCandidate,
   findReviewedCandidate,
   GITHUB_ACTIONS_APP,
@@ -63,6 +71,9 @@ export {
 } from './reviewed-candidate';
 export type { StickyCommentInput, StickyCommentResult } from './sticky-comment';
 export { pullRequestHead, upsertStickyComment } from './sticky-comment';
+export { readSumsRecord, sumsDigest, verifySumsRecord } from './sums-record';
 export { GITHUB_TEXT_LIMIT, truncateText } from './text-limit';
 export { VERSION_MANIFEST_FILE } from './version-files';
 export { downloadArtifact } from './workflow-artifact';
+export { dispatchWorkflow } from './workflow-dispatch';
+export { WorkflowDispatchError } from './workflow-dispatch-error';

@@ -38,6 +38,7 @@ import {
   requireAsset,
   uploadReleaseAsset,
 } from './release-assets';
+import { recordSums, verifySumsRecord } from './sums-record';
 import { downloadVerified } from './verified-download';
 import {
   assertAssetNames,
@@ -175,6 +176,12 @@ export class GitHubReleasesRegistry implements ModelRegistry {
     // A published release of the tag: nothing is created (no second version, no draft left).
     const published = await this.releaseByTag(tag);
     if (published !== undefined) return this.matchExisting(tag, assets, undefined);
+    // The SHA256SUMS digest, recorded in the tag before the release exists (see sums-record.ts).
+    await recordSums(this.client, this.where, {
+      tag,
+      commitish: this.commitish,
+      sums: formatSha256Sums(assets),
+    });
     let draft: Release;
     try {
       draft = (
@@ -306,7 +313,10 @@ export class GitHubReleasesRegistry implements ModelRegistry {
     if (release === undefined) {
       throw new UnknownVersionError(`${tag} is not a published release of ${this.repoName}`);
     }
-    const [manifest, sums] = await Promise.all([this.manifestOf(release), this.sumsOf(release)]);
+    const sumsText = await readTextAsset(this.client, this.where, release, SHA256SUMS_FILE);
+    await verifySumsRecord(this.client, this.where, tag, sumsText);
+    const sums = parseSha256Sums(sumsText, `${tag}/${SHA256SUMS_FILE}`);
+    const manifest = await this.manifestOf(release);
     return downloadVerified(
       manifest,
       sums,

@@ -9,7 +9,7 @@ import {
   listDeploymentStatuses,
   listDeployments,
 } from './deployments';
-import { createRef, getRef } from './git-refs';
+import { createRef, createTag, deleteRef, getRef, getTag } from './git-refs';
 import {
   createIssueComment,
   deleteIssueComment,
@@ -67,6 +67,9 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   [`DELETE ${R}/releases/assets/{asset_id}`]: deleteReleaseAsset,
   [`GET ${R}/git/ref/{ref}`]: getRef,
   [`POST ${R}/git/refs`]: createRef,
+  [`DELETE ${R}/git/refs/{ref}`]: deleteRef,
+  [`POST ${R}/git/tags`]: createTag,
+  [`GET ${R}/git/tags/{tag_sha}`]: getTag,
   [`GET ${R}/issues`]: listRepoIssues,
   [`POST ${R}/issues`]: createIssue,
   [`GET ${R}/issues/{issue_number}`]: getIssue,

@@ -22,3 +22,4 @@ export type Integration = NonNullable<Schemas['nullable-integration']>;
 export type RateLimitOverview = Schemas['rate-limit-overview'];
 export type WorkflowRun = Schemas['workflow-run'];
 export type PullRequestMinimal = Schemas['pull-request-minimal'];
+export type GitTag = Schemas['git-tag'];
