@@ -6,6 +6,7 @@
  */
 export class PublishAbortedError extends Error {
   override readonly name = 'PublishAbortedError';
+  readonly exitCode = 70;
   constructor(
     message: string,
     readonly draftLeft: number | undefined,
@@ -18,24 +19,29 @@ export class PublishAbortedError extends Error {
 /** A deployment (promotion or rollback) could not be recorded on GitHub. */
 export class DeploymentFailedError extends Error {
   override readonly name = 'DeploymentFailedError';
+  readonly exitCode = 70;
 }
 
 /** The marker of a sticky comment is empty; without one the comment could never be found again. */
 export class InvalidStickyMarkerError extends Error {
   override readonly name = 'InvalidStickyMarkerError';
+  readonly exitCode = 70;
 }
 
 /** Creating, updating or de-duplicating a sticky PR comment failed (`cause` is the API error). */
 export class StickyCommentError extends Error {
   override readonly name = 'StickyCommentError';
+  readonly exitCode = 70;
 }
 
 /** Creating or updating a model's check run failed (`cause` is the API error). */
 export class ModelCheckError extends Error {
   override readonly name = 'ModelCheckError';
+  readonly exitCode = 70;
 }
 
 /** A workflow run artifact cannot be downloaded or extracted. */
 export class ArtifactDownloadError extends Error {
   override readonly name = 'ArtifactDownloadError';
+  readonly exitCode = 4;
 }
