@@ -1,4 +1,7 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { createContext, generateExampleWindow } from '@repo/pipeline';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GitHubLoop, OWNER, REPO } from './github-loop';
 
@@ -8,9 +11,12 @@ const MARKER = `<!-- mlops-drift:${MODEL} -->`;
 const LABEL = 'mlops-drift';
 const BOT = 'github-actions[bot]';
 const WINDOW = 'incoming/house-prices/window.csv';
+const BRANCH = 'mlops/retrain/house-prices';
 /** The outputs of the drift step (a matrix job has no unambiguous job outputs). */
 const driftOutputs = (
-  job: { steps: readonly { id: string; outputs: Readonly<Record<string, string>> }[] } | undefined,
+  job:
+    | { steps: readonly { id: string; name: string; outputs: Readonly<Record<string, string>> }[] }
+    | undefined,
 ) => job?.steps.find((s) => s.id === 'drift')?.outputs ?? {};
 const log = (job: { steps: readonly { stdout: string; stderr: string }[] } | undefined) =>
   job?.steps.map((s) => s.stdout + s.stderr).join('\n') ?? '';
@@ -25,6 +31,7 @@ describe('the drift loop: scheduled drift checks keep one issue per model', () =
   let gh: GitHubLoop;
   let planted: number;
   let issueNumber: number;
+  let retrainPull: number;
 
   beforeAll(async () => {
     gh = await GitHubLoop.start({ epochs: 3 });
@@ -49,6 +56,18 @@ describe('the drift loop: scheduled drift checks keep one issue per model', () =
     gh.repo.git('push', '-q', 'origin', 'main');
   }
 
+  /** drift.yml on a fresh runner: no data/ folder left by an earlier job in this clone. */
+  const driftRun = (options: { model?: string; app?: boolean } = {}) => {
+    rmSync(join(gh.repo.work, 'data'), { recursive: true, force: true });
+    return gh.driftRun(options);
+  };
+  /** The open retraining pull requests of the model. */
+  const retrainPulls = async () =>
+    (await gh.client().rest.pulls.list({ ...where, head: `${OWNER}:${BRANCH}`, state: 'open' }))
+      .data;
+  const stepOutputs = (job: Parameters<typeof driftOutputs>[0], id: string) =>
+    job?.steps.find((s) => s.id === id || s.name === id)?.outputs ?? {};
+
   /** Every issue with the drift label, by anyone, oldest first. */
   const labelled = async () =>
     (
@@ -70,7 +89,7 @@ describe('the drift loop: scheduled drift checks keep one issue per model', () =
     });
     planted = stranger.data.number;
     await pushWindow('fresh');
-    const run = await gh.driftRun();
+    const run = await driftRun();
     expect(run.models.outputs.matrix).toBe('{"model":["house-prices"]}');
     const [job] = run.drift;
     expect(job?.result, log(job)).toBe('success');
@@ -90,6 +109,56 @@ describe('the drift loop: scheduled drift checks keep one issue per model', () =
     expect(issue?.body).toMatch(/Drift detected for \d+ of 12 columns/);
     expect(driftOutputs(job)['issue-number']).toBe(String(issue?.number));
     issueNumber = issue?.number as number;
+
+    // The policy calls for retraining: one pull request from mlops/retrain/house-prices.
+    const retrain = stepOutputs(job, 'Retraining pull request');
+    expect(retrain, log(job)).toMatchObject({ action: 'created', dispatched: 'true' });
+    const [pull, ...more] = await retrainPulls();
+    expect(more).toEqual([]);
+    expect(pull).toMatchObject({
+      number: Number(retrain['pull-request']),
+      user: { login: BOT },
+      base: { ref: 'main' },
+    });
+    expect(pull?.body).toContain(`Drift issue: #${issueNumber}.`);
+    expect(pull?.body).toMatch(/Drift detected for \d+ of 12 columns/);
+    retrainPull = pull?.number as number;
+    // The branch holds data.dvc and the new objects of the committed DVC remote, on top of main.
+    const changed = gh.repo
+      .git('diff', '--name-only', `main...refs/remotes/origin/${BRANCH}`)
+      .split('\n');
+    expect(changed).toContain('data.dvc');
+    expect(changed.some((f) => f.startsWith('.dvc/storage/'))).toBe(true);
+    // A push with GITHUB_TOKEN starts no workflow: model-pr is dispatched on the branch, and the
+    // run summary says so.
+    expect(gh.emulator.state.dispatches).toEqual([
+      {
+        repo: `${OWNER}/${REPO}`,
+        workflow: 'model-pr.yml',
+        ref: BRANCH,
+        inputs: { 'pull-request': String(retrainPull) },
+        actor: BOT,
+      },
+    ]);
+    expect(job?.summary).toMatch(/model-pr will not start by itself/);
+  });
+
+  it('1b. the dispatched model-pr run trains the retraining branch and records its pull request for the report', async () => {
+    const [dispatch] = gh.emulator.state.dispatches;
+    expect(dispatch).toBeDefined();
+    const run = await gh.dispatchedPullRequestRun(
+      dispatch as (typeof gh.emulator.state.dispatches)[number],
+    );
+    expect(run.head).toBe(gh.repo.git('rev-parse', `refs/remotes/origin/${BRANCH}`));
+    expect(run.changes.outputs.matrix, log(run.changes)).toBe('{"model":["house-prices"]}');
+    const [trained] = run.trained;
+    expect(trained?.result, log(trained)).toBe('success');
+    const report = [...gh.emulator.state.repo(`${OWNER}/${REPO}`).artifacts.values()].find(
+      (a) => a.payload.name === `model-report-${MODEL}` && a.payload.workflow_run?.id === run.runId,
+    );
+    expect(report).toBeDefined();
+    const files = unzipSync(new Uint8Array(report?.zip ?? []));
+    expect(new TextDecoder().decode(files['pull-request-number']).trim()).toBe(String(retrainPull));
   });
 
   it('2. the next scheduled run updates the same issue, through a 502 and a secondary rate limit', async () => {
@@ -101,7 +170,7 @@ describe('the drift loop: scheduled drift checks keep one issue per model', () =
       retryAfter: 1,
       times: 1,
     });
-    const run = await gh.driftRun();
+    const run = await driftRun();
     expect(run.drift[0]?.result, log(run.drift[0])).toBe('success');
     expect(gh.emulator.faults.pending).toBe(0);
     const refused = gh.emulator.state.requests.filter(
@@ -113,6 +182,16 @@ describe('the drift loop: scheduled drift checks keep one issue per model', () =
     expect(after?.number).toBe(issueNumber);
     expect(after?.body).not.toBe(before?.body);
     expect(after?.body).toContain(`/actions/runs/${run.runId}`);
+    // The same retraining pull request, its body updated; the branch already held this data.
+    expect(stepOutputs(run.drift[0], 'Retraining pull request')).toMatchObject({
+      'pull-request': String(retrainPull),
+      action: 'updated',
+      dispatched: 'false',
+    });
+    const pulls = await retrainPulls();
+    expect(pulls.map((p) => p.number)).toEqual([retrainPull]);
+    expect(pulls[0]?.body).toContain(`/actions/runs/${run.runId}`);
+    expect(gh.emulator.state.dispatches).toHaveLength(1);
   });
 
   it('3. the stranger’s issue with the same marker and label is never touched', async () => {
@@ -127,7 +206,7 @@ describe('the drift loop: scheduled drift checks keep one issue per model', () =
 
   it('4. a window from the training months closes the issue, with a comment', async () => {
     await pushWindow('training');
-    const run = await gh.driftRun();
+    const run = await driftRun();
     expect(run.drift[0]?.result, log(run.drift[0])).toBe('success');
     expect(driftOutputs(run.drift[0])).toMatchObject({ verdict: 'no-drift', retrain: 'false' });
     const [issue, ...others] = await botIssues();
@@ -144,7 +223,7 @@ describe('the drift loop: scheduled drift checks keep one issue per model', () =
 
   it('5. drift again reopens the same issue', async () => {
     await pushWindow('fresh');
-    const run = await gh.driftRun({ model: MODEL });
+    const run = await driftRun({ model: MODEL });
     expect(run.drift[0]?.result, log(run.drift[0])).toBe('success');
     const [issue, ...others] = await botIssues();
     expect(others).toEqual([]);
@@ -153,7 +232,7 @@ describe('the drift loop: scheduled drift checks keep one issue per model', () =
   });
 
   it('a dispatch naming no model of the repository fails its models job', async () => {
-    const run = await gh.driftRun({ model: 'no-such-model' });
+    const run = await driftRun({ model: 'no-such-model' });
     expect(run.models.result).toBe('failure');
     expect(log(run.models)).toMatch(/no model named "no-such-model"/);
     expect(run.drift).toEqual([]);
@@ -161,20 +240,80 @@ describe('the drift loop: scheduled drift checks keep one issue per model', () =
 
   it('the drift jobs declare exactly the permissions their calls needed, and fail without one', async () => {
     const { declared, used } = gh.scopeUse();
-    for (const key of ['drift.yml#models', 'drift.yml#drift']) {
-      expect(declared.has(key), key).toBe(true);
-      expect(used.get(key), key).toEqual(declared.get(key));
-    }
-    expect(declared.get('drift.yml#drift')).toEqual({
+    expect(used.get('drift.yml#models')).toEqual(declared.get('drift.yml#models'));
+    // contents: write is for the git push of the retraining branch, which goes to the origin with
+    // git, past the REST API: the emulator sees the job read contents (the release) only.
+    expect(used.get('drift.yml#drift')).toEqual({
+      ...declared.get('drift.yml#drift'),
       contents: 'read',
+    });
+    expect(declared.get('drift.yml#drift')).toEqual({
+      actions: 'write',
+      contents: 'write',
       deployments: 'read',
       issues: 'write',
+      'pull-requests': 'write',
     });
     expect(gh.emulator.state.permissionUses.filter((u) => !u.granted)).toEqual([]);
     gh.withhold.set('drift.yml#drift', ['issues']);
-    const run = await gh.driftRun();
+    const run = await driftRun();
     gh.withhold.clear();
     expect(run.drift[0]?.result).toBe('failure');
     expect(log(run.drift[0])).toMatch(/Resource not accessible by integration/);
+  });
+});
+
+/**
+ * With a GitHub App's secrets (MLOPS_APP_ID, MLOPS_APP_PRIVATE_KEY), drift.yml pushes and opens the
+ * retraining pull request with the App's installation token: GitHub starts model-pr for it as for
+ * anyone's pull request, so nothing is dispatched, and the report job comments on it.
+ */
+describe('the drift loop with a GitHub App token: the retraining pull request runs model-pr by itself', () => {
+  let gh: GitHubLoop;
+
+  beforeAll(async () => {
+    gh = await GitHubLoop.start({ epochs: 3 });
+    await gh.releaseRun({ before: '0'.repeat(40), after: gh.repo.git('rev-parse', 'main') });
+    await generateExampleWindow(createContext({ root: gh.repo.work, progress: null }), {
+      window: 'fresh',
+    });
+    gh.repo.git('add', WINDOW);
+    gh.repo.commit('The fresh window');
+    gh.repo.git('push', '-q', 'origin', 'main');
+  }, 600_000);
+  afterAll(async () => {
+    expect(gh.emulator.state.unknownRoutes).toEqual([]);
+    expect(gh.emulator.state.unimplementedRoutes).toEqual([]);
+    await gh?.close();
+  });
+
+  it('opens the pull request as the App, dispatches nothing, and model-pr → model-report report on it', async () => {
+    const run = await gh.driftRun({ app: true });
+    const [job] = run.drift;
+    expect(job?.result, log(job)).toBe('success');
+    expect(gh.appTokens).toHaveLength(1);
+    expect(gh.emulator.state.tokenPermissions(gh.appTokens[0] as string)).toEqual({
+      contents: 'write',
+      'pull-requests': 'write',
+      deployments: 'read',
+    });
+    const retrain = job?.steps.find((s) => s.name === 'Retraining pull request')?.outputs ?? {};
+    expect(retrain).toMatchObject({ action: 'created', dispatched: 'false' });
+    expect(gh.emulator.state.dispatches).toEqual([]);
+    expect(job?.summary).not.toMatch(/will not start by itself/);
+    const number = Number(retrain['pull-request']);
+    const { data: pull } = await gh.client().rest.pulls.get({ ...where, pull_number: number });
+    expect(pull).toMatchObject({ user: { login: 'mlops-app[bot]' }, head: { ref: BRANCH } });
+    // The drift issue stays the workflow's own (GITHUB_TOKEN).
+    const issues = await gh.client().rest.issues.listForRepo({ ...where, labels: LABEL });
+    expect(issues.data.map((i) => i.user?.login)).toEqual([BOT]);
+
+    const pr = await gh.pullRequestRun({ number, branch: BRANCH });
+    expect(pr.trained[0]?.result, log(pr.trained[0])).toBe('success');
+    expect(pr.report.result, log(pr.report)).toBe('success');
+    const comments = await gh.client().rest.issues.listComments({ ...where, issue_number: number });
+    expect(comments.data.map((c) => c.body ?? '').join('\n')).toContain(
+      '<!-- mlops-report:house-prices -->',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createGitHubClient, GitHubReleasesRegistry } from '@repo/github';
@@ -21,6 +22,8 @@ const TOKEN = 'ghs_scenario';
 const STRANGER_TOKEN = 'ghp_mallory';
 /** Anyone with a GitHub account: can comment on a public repository's pull requests. */
 export const STRANGER = { login: 'mallory', id: 666, type: 'User' } as const;
+/** The GitHub App whose installation token drift.yml mints when the App's secrets are set. */
+export const APP_BOT = { login: 'mlops-app[bot]', id: 9001, type: 'Bot' } as const;
 const repository = {
   full_name: `${OWNER}/${REPO}`,
   name: REPO,
@@ -42,6 +45,8 @@ export class GitHubLoop {
   /** What actions/attest-build-provenance was asked to attest: `<tag>/<asset>` → sha256. */
   readonly attested = new Map<string, string>();
   private readonly pulls = new Set<number>();
+  /** The App installation tokens actions/create-github-app-token minted (see {@link APP_BOT}). */
+  readonly appTokens: string[] = [];
 
   private constructor(
     readonly emulator: Emulator,
@@ -107,6 +112,17 @@ export class GitHubLoop {
           headSha: sha,
         });
         return {};
+      },
+      // An installation token of the App with the permissions the step asks for (permission-*).
+      'actions/create-github-app-token': ({ with: input }) => {
+        const permissions = Object.fromEntries(
+          Object.entries(input)
+            .filter(([name, level]) => name.startsWith('permission-') && level !== '')
+            .map(([name, level]) => [name.slice('permission-'.length), level]),
+        ) as TokenPermissions;
+        const appToken = this.emulator.state.issueToken(permissions, APP_BOT);
+        this.appTokens.push(appToken);
+        return { outputs: { token: appToken, 'app-slug': 'mlops-app' } };
       },
       // Attests the subjects of a sha256sum file (the signing itself needs GitHub's OIDC).
       'actions/attest-build-provenance': ({ with: input }) => {
@@ -194,6 +210,8 @@ export class GitHubLoop {
       runId: number;
       /** A fork's pull_request run: GitHub caps its token at read. */
       readOnly?: boolean;
+      /** Repository secrets besides GITHUB_TOKEN. */
+      secrets?: Record<string, string>;
     },
   ): Promise<JobResult> {
     const token = this.jobToken(file, job, extra.readOnly === true);
@@ -210,7 +228,7 @@ export class GitHubLoop {
         runId: extra.runId,
         token,
       },
-      secrets: { GITHUB_TOKEN: token },
+      secrets: { ...extra.secrets, GITHUB_TOKEN: token },
       stepOverrides: this.overrides(sha, token),
       ...(extra.matrix === undefined ? {} : { matrix: extra.matrix }),
       ...(extra.needs === undefined ? {} : { needs: extra.needs }),
@@ -428,8 +446,11 @@ export class GitHubLoop {
    * drift.yml on its daily `schedule` (every model), or dispatched for one `model`: the models
    * job, then the drift job of each listed model, from main's head.
    */
-  driftRun(options: { model?: string } = {}) {
+  driftRun(options: { model?: string; app?: boolean } = {}) {
     return this.keepBranch(async () => {
+      this.emulator.state.branchResolver ??= (_repo, branch) => this.originBranch(branch);
+      const secrets: Record<string, string> =
+        options.app === true ? { MLOPS_APP_ID: '9001', MLOPS_APP_PRIVATE_KEY: 'test-key' } : {};
       const runId = ++this.runId;
       const sha = this.repo.git('rev-parse', 'main');
       const event =
@@ -447,14 +468,100 @@ export class GitHubLoop {
           drift.push(
             await this.job('drift.yml', 'drift', event, sha, {
               runId,
+              secrets,
               matrix: { model },
               needs: { models: { outputs: { ...models.outputs }, result: 'success' } },
             }),
           );
         }
       }
+      this.syncPushedPullRequests();
       return { runId, models, drift };
     });
+  }
+
+  /**
+   * model-pr.yml as a `workflow_dispatch` starts it (drift.yml dispatches it on a retraining
+   * branch pushed with GITHUB_TOKEN): changes → train-evaluate per model, at the branch's head.
+   */
+  dispatchedPullRequestRun(dispatch: { ref: string; inputs: Readonly<Record<string, unknown>> }) {
+    return this.keepBranch(async () => {
+      const head = this.originBranch(dispatch.ref);
+      if (head === undefined) throw new Error(`the origin has no branch ${dispatch.ref}`);
+      this.repo.git(
+        'fetch',
+        '-q',
+        'origin',
+        `+refs/heads/${dispatch.ref}:refs/remotes/origin/${dispatch.ref}`,
+      );
+      const runId = ++this.runId;
+      this.emulator.state.addWorkflowRun(`${OWNER}/${REPO}`, {
+        id: runId,
+        path: '.github/workflows/model-pr.yml',
+        event: 'workflow_dispatch',
+        headSha: head,
+        headBranch: dispatch.ref,
+        pullRequests: [],
+      });
+      const event = {
+        name: 'workflow_dispatch',
+        payload: { inputs: dispatch.inputs, ref: `refs/heads/${dispatch.ref}`, repository },
+      };
+      const changes = await this.job('model-pr.yml', 'changes', event, head, { runId });
+      const models = JSON.parse(changes.outputs.matrix || '{"model":[]}') as { model: string[] };
+      const trained: JobResult[] = [];
+      for (const model of models.model) {
+        trained.push(
+          await this.job('model-pr.yml', 'train-evaluate', event, head, {
+            runId,
+            matrix: { model },
+            needs: { changes: { outputs: { ...changes.outputs }, result: 'success' } },
+          }),
+        );
+      }
+      return { runId, head, changes, trained };
+    });
+  }
+
+  /** The head of `branch` in the origin, as GitHub sees a branch pushed with git. */
+  private originBranch(branch: string): string | undefined {
+    try {
+      return execFileSync('git', ['rev-parse', '--verify', '-q', `refs/heads/${branch}`], {
+        cwd: this.repo.origin,
+        encoding: 'utf8',
+      }).trim();
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * What GitHub does on a push to a pull request's branch, for the pull requests opened through
+   * the REST API (drift.yml's retraining pull requests): their head and changed files follow the
+   * origin, and {@link pullRequestRun} treats them as known.
+   */
+  private syncPushedPullRequests(): void {
+    const repo = this.emulator.state.repo(`${OWNER}/${REPO}`);
+    for (const issue of repo.issues.values()) {
+      const pull = issue.pull;
+      if (pull === undefined || pull.merge !== undefined) continue;
+      if (!pull.headRef.startsWith('mlops/retrain/')) continue;
+      const head = this.originBranch(pull.headRef);
+      if (head === undefined) continue;
+      this.repo.git(
+        'fetch',
+        '-q',
+        'origin',
+        `+refs/heads/${pull.headRef}:refs/remotes/origin/${pull.headRef}`,
+      );
+      const files = this.repo
+        .git('diff', '--name-only', `main...refs/remotes/origin/${pull.headRef}`)
+        .split('\n')
+        .filter((f) => f !== '')
+        .map((filename) => ({ filename }));
+      this.emulator.state.pushPullRequestHead(`${OWNER}/${REPO}`, issue.number, head, files);
+      this.pulls.add(issue.number);
+    }
   }
 
   /**

@@ -36,6 +36,7 @@ export {
 export { type EvaluationSummary, evaluateModel } from './evaluate-step';
 export { EXAMPLE_DATA_FILE, generateExampleData } from './example-data';
 export { EXAMPLE_WINDOW_FILE, generateExampleWindow } from './example-window';
+export { GitCommandError } from './git-command-error';
 export { type InputHash, type InputHashOptions, trainingInputHash } from './input-hash';
 export type { Lineage } from './lineage';
 export { renderModelCard } from './model-card';
@@ -48,6 +49,13 @@ export {
 } from './pull-request-candidate';
 export { releaseChecksums } from './release-checksums';
 export { type CandidateSource, type ReleaseOptions, releaseModel } from './release-step';
+export {
+  COMMITTED_REMOTE,
+  pushRetrainBranch,
+  type RetrainBranchOptions,
+  type RetrainBranchResult,
+  retrainBranchName,
+} from './retrain-branch';
 export { type RetrainSummary, retrainData } from './retrain-step';
 export { type ModelPipelineResult, type PipelineSummary, runPipeline } from './run-pipeline';
 export { applyTimeWindow, spanStart, type WindowedTable } from './time-window';
