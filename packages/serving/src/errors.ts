@@ -191,3 +191,9 @@ export class AccessLogError extends Error {
     super(message, options);
   }
 }
+
+/** A batch-prediction input or output file is not usable (format, a record, a value). */
+export class BatchInputError extends Error {
+  override readonly name = 'BatchInputError';
+  readonly exitCode = 3;
+}

@@ -1,6 +1,8 @@
 export { AccessLog, type AccessLogEntry, openAccessLog } from './access-log';
+export { type BatchPredictOptions, type BatchPredictSummary, predictFile } from './batch-predict';
 export {
   AccessLogError,
+  BatchInputError,
   InvalidRecordError,
   ModelNotServedError,
   NonFinitePredictionError,

@@ -3,6 +3,7 @@ import { dataAdd, dataGenerateExample, dataPull, dataPush, dataStatus } from './
 import { drift, driftCompare, driftGenerateWindow } from './drift';
 import { evaluate } from './evaluate';
 import { pipeline } from './pipeline';
+import { predict } from './predict';
 import { promote } from './promote';
 import { registryList, registryRollback, registryShow } from './registry';
 import { retrain } from './retrain';
@@ -16,6 +17,7 @@ export const commands: readonly Command[] = [
   evaluate,
   promote,
   serve,
+  predict,
   registryList,
   registryShow,
   registryRollback,

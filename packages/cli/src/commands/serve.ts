@@ -15,7 +15,7 @@ import { parseServeFlags } from './serve-options';
 import { pipelineContext } from './shared';
 
 /** Where `mlops serve` keeps the verified files of the versions it loaded. */
-const SERVING_CACHE = join('.mlops', 'serving');
+export const SERVING_CACHE = join('.mlops', 'serving');
 
 /** `--all`: the models of the repository that have a production version. */
 async function modelsInProduction(
