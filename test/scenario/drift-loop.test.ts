@@ -159,6 +159,22 @@ describe('the drift loop: scheduled drift checks keep one issue per model', () =
     expect(report).toBeDefined();
     const files = unzipSync(new Uint8Array(report?.zip ?? []));
     expect(new TextDecoder().decode(files['pull-request-number']).trim()).toBe(String(retrainPull));
+    // Its report reaches the pull request: the bot's comment and the model's check on its head.
+    expect(run.report.result, log(run.report)).not.toBe('skipped');
+    const { data: comments } = await gh
+      .client()
+      .rest.issues.listComments({ ...where, issue_number: retrainPull, per_page: 100 });
+    expect(
+      comments.some(
+        (c) =>
+          c.user?.login === 'github-actions[bot]' &&
+          c.body?.includes(`<!-- mlops-report:${MODEL} -->`),
+      ),
+    ).toBe(true);
+    const { data: checks } = await gh
+      .client()
+      .rest.checks.listForRef({ ...where, ref: run.head, check_name: `model/${MODEL}` });
+    expect(checks.check_runs[0]?.status).toBe('completed');
   });
 
   it('2. the next scheduled run updates the same issue, through a 502 and a secondary rate limit', async () => {

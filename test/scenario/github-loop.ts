@@ -519,7 +519,30 @@ export class GitHubLoop {
           }),
         );
       }
-      return { runId, head, changes, trained };
+      this.emulator.state.completeWorkflowRun(`${OWNER}/${REPO}`, runId, 'success');
+      // model-report.yml on its workflow_run: a dispatched run lists no pull request.
+      const report = await this.job(
+        'model-report.yml',
+        'report',
+        {
+          name: 'workflow_run',
+          payload: {
+            action: 'completed',
+            workflow_run: {
+              id: runId,
+              event: 'workflow_dispatch',
+              conclusion: 'success',
+              head_sha: head,
+              head_repository: { full_name: `${OWNER}/${REPO}` },
+              pull_requests: [],
+            },
+            repository,
+          },
+        },
+        this.repo.git('rev-parse', 'main'),
+        { runId: ++this.runId },
+      );
+      return { runId, head, changes, trained, report };
     });
   }
 

@@ -1,5 +1,5 @@
 import type { GitHubClient } from './client';
-import { DriftIssueError } from './drift-issue-error';
+import { DriftIssueError } from './errors';
 import type { RepoCoordinates } from './release-assets';
 import { GITHUB_TEXT_LIMIT, truncateText } from './text-limit';
 

@@ -45,3 +45,21 @@ export class ArtifactDownloadError extends Error {
   override readonly name = 'ArtifactDownloadError';
   readonly exitCode = 4;
 }
+
+/** Finding, opening, updating, closing or de-duplicating a model's drift issue failed (`cause`: the API error). */
+export class DriftIssueError extends Error {
+  override readonly name = 'DriftIssueError';
+  readonly exitCode = 70;
+}
+
+/** Finding, opening or updating a model's retraining pull request failed (`cause`: the API error). */
+export class RetrainPullRequestError extends Error {
+  override readonly name = 'RetrainPullRequestError';
+  readonly exitCode = 70;
+}
+
+/** A `workflow_dispatch` could not be created (`cause`: the API error). */
+export class WorkflowDispatchError extends Error {
+  override readonly name = 'WorkflowDispatchError';
+  readonly exitCode = 70;
+}

@@ -30,14 +30,16 @@ export {
   listDriftIssues,
   syncDriftIssue,
 } from './drift-issue';
-export { DriftIssueError } from './drift-issue-error';
 export {
   ArtifactDownloadError,
   DeploymentFailedError,
+  DriftIssueError,
   InvalidStickyMarkerError,
   ModelCheckError,
   PublishAbortedError,
+  RetrainPullRequestError,
   StickyCommentError,
+  WorkflowDispatchError,
 } from './errors';
 export {
   type ModelCheckKind,
@@ -59,7 +61,6 @@ export {
   retrainPullRequestMarker,
   upsertRetrainPullRequest,
 } from './retrain-pull-request';
-export { RetrainPullRequestError } from './retrain-pull-request-error';
 export {
   downloadReviewedCandidate,
   findReviewedCandidate,
@@ -76,4 +77,3 @@ export { GITHUB_TEXT_LIMIT, truncateText } from './text-limit';
 export { VERSION_MANIFEST_FILE } from './version-files';
 export { downloadArtifact } from './workflow-artifact';
 export { dispatchWorkflow } from './workflow-dispatch';
-export { WorkflowDispatchError } from './workflow-dispatch-error';

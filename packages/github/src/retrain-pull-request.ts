@@ -1,7 +1,7 @@
 import type { GitHubClient } from './client';
+import { RetrainPullRequestError } from './errors';
 import type { RepoCoordinates } from './release-assets';
 import { hasStatus } from './release-assets';
-import { RetrainPullRequestError } from './retrain-pull-request-error';
 import { GITHUB_TEXT_LIMIT, truncateText } from './text-limit';
 
 export interface RetrainPullRequestInput extends RepoCoordinates {

@@ -1,6 +1,6 @@
 import type { GitHubClient } from './client';
+import { WorkflowDispatchError } from './errors';
 import type { RepoCoordinates } from './release-assets';
-import { WorkflowDispatchError } from './workflow-dispatch-error';
 
 /**
  * Starts `workflow` (a file name under .github/workflows, e.g. `model-pr.yml`) on `ref` with
