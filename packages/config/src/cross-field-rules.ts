@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import type { ConfigIssue } from './errors';
 import { gateMetricIssues } from './gate-metrics';
 import { monitoringIssues } from './monitoring-rules';
@@ -13,6 +14,18 @@ export function crossFieldIssues(config: ModelConfig, expectedName?: string): Co
       found: JSON.stringify(config.name),
     });
   }
+  config.data.files.forEach((file, index) => {
+    // Inside the DVC-tracked data/ folder: a config (possibly a pull request's, read by a trusted
+    // job) must never make the pipeline read another file of the machine.
+    const parts = file.split(/[\\/]+/);
+    if (isAbsolute(file) || parts[0] !== 'data' || parts.length < 2 || parts.includes('..')) {
+      issues.push({
+        path: `data.files[${index}]`,
+        expected: 'a path inside the data/ folder, relative to the repository root (data/…)',
+        found: JSON.stringify(file),
+      });
+    }
+  });
   const seen = new Map<string, number>();
   config.features.forEach((feature, index) => {
     const first = seen.get(feature.name);
