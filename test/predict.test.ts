@@ -88,7 +88,9 @@ describe('mlops predict', () => {
       .map((line) => JSON.parse(line) as { id: string; price: number });
     const expected = await expectedPredictions(50);
     expect(out.map((r) => r.id)).toEqual(Array.from({ length: 50 }, (_, i) => `r${i}`));
-    out.forEach((r, i) => expect(r.price).toBeCloseTo(expected[i] ?? Number.NaN, 6));
+    out.forEach((r, i) => {
+      expect(r.price).toBeCloseTo(expected[i] ?? Number.NaN, 6);
+    });
   });
 
   it('names the data row of a bad value and writes no output', async () => {
