@@ -8,7 +8,7 @@ import { projectRoot } from './template-repo';
 const BIN = join(projectRoot, 'packages/cli/bin/mlops.js');
 
 /**
- * Starts `mlops` with the test hook `MLOPS_TEST_PAUSE_AT=<step>` (see packages/dvc/src/test-pause.ts)
+ * Starts `mlops` with the test hook `MLOPS_TEST_PAUSE_AT=<step>` (see packages/test-hooks/src/pause-at.ts)
  * and resolves once the process has written its marker and waits there, ready for `kill -9`.
  * Rejects when the process exits without reaching the step.
  */

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pauseAt } from '../src/test-pause';
+import { pauseAt } from '../src/index';
 
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -1,0 +1,1 @@
+export { pauseAt } from './pause-at';
