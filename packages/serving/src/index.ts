@@ -59,6 +59,15 @@ export {
   shutdownGracefully,
 } from './shutdown';
 export {
+  PROFILE_FILE,
+  type SmokeColumnProfile,
+  type SmokeProfile,
+  SmokeRecordError,
+  type SmokeTestResult,
+  smokeRecord,
+  smokeTest,
+} from './smoke-test';
+export {
   type FeatureRule,
   findWarnings,
   type RecordWarning,
