@@ -197,3 +197,9 @@ export class BatchInputError extends Error {
   override readonly name = 'BatchInputError';
   readonly exitCode = 3;
 }
+
+/** A version's training-data profile lacks what a smoke-test row needs, or its prediction fails. */
+export class SmokeRecordError extends Error {
+  override readonly name = 'SmokeRecordError';
+  readonly exitCode = 4;
+}

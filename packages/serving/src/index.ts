@@ -14,6 +14,7 @@ export {
   RequestBodyError,
   RequestTimeoutError,
   RequestTooLargeError,
+  SmokeRecordError,
   UnsupportedMediaTypeError,
 } from './errors';
 export {
@@ -62,7 +63,6 @@ export {
   PROFILE_FILE,
   type SmokeColumnProfile,
   type SmokeProfile,
-  SmokeRecordError,
   type SmokeTestResult,
   smokeRecord,
   smokeTest,

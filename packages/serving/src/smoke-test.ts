@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ModelRegistry } from '@repo/registry';
+import { SmokeRecordError } from './errors';
 import { type LoadReleaseOptions, loadRelease } from './load-release';
 import type { InputField } from './release-metadata';
 
@@ -24,11 +25,6 @@ export type SmokeColumnProfile =
 /** What a smoke record reads of the training-data profile (`profile.json`). */
 export interface SmokeProfile {
   readonly columns: Readonly<Record<string, SmokeColumnProfile>>;
-}
-
-/** A version's training-data profile lacks what a smoke-test row needs, or its prediction fails. */
-export class SmokeRecordError extends Error {
-  override readonly name = 'SmokeRecordError';
 }
 
 /**

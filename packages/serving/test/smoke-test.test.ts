@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ChecksumMismatchError } from '@repo/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROFILE_FILE, SmokeRecordError, smokeRecord, smokeTest } from '../src/smoke-test';
+import { SmokeRecordError } from '../src/errors';
+import { PROFILE_FILE, smokeRecord, smokeTest } from '../src/smoke-test';
 import {
   cacheDir,
   copyRegistry,
