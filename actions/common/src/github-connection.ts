@@ -4,6 +4,12 @@ import {
   GitHubReleasesRegistry,
   type RepoCoordinates,
 } from '@repo/github';
+import {
+  type BackendPreference,
+  createContext,
+  findRepoRoot,
+  type PipelineContext,
+} from '@repo/pipeline';
 import { type GitHubEnv, readGitHubEnv } from './github-env';
 import { octokitLog } from './octokit-log';
 
@@ -31,4 +37,23 @@ export function connectGitHub(
     ...(github.sha === undefined ? {} : { commitish: github.sha }),
   });
   return { github, where, client, registry };
+}
+
+/**
+ * The pipeline context of an action that talks to GitHub: the repository checked out in the
+ * workspace, the releases registry of the connection, the backend asked for, and lines to `log`
+ * (no progress bars: runner logs are not terminals).
+ */
+export function pipelineContextFor(
+  connection: Pick<GitHubConnection, 'github' | 'registry'>,
+  backend: BackendPreference,
+  log: (line: string) => void,
+): PipelineContext {
+  return createContext({
+    root: findRepoRoot(connection.github.workspace),
+    registry: connection.registry,
+    backend,
+    log,
+    progress: null,
+  });
 }

@@ -1,16 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { GitHubConnection } from '@repo/action-common/github';
+import { type GitHubConnection, pipelineContextFor } from '@repo/action-common/github';
 import { syncDriftIssue } from '@repo/github';
-import {
-  createContext,
-  driftCheck,
-  driftHeadline,
-  findRepoRoot,
-  renderDriftMarkdown,
-  writeDriftOutputs,
-} from '@repo/pipeline';
+import { driftCheck, driftHeadline, renderDriftMarkdown, writeDriftOutputs } from '@repo/pipeline';
 import type { Inputs } from './inputs';
 
 /** Where the drift job's lines go (the action's log and step summary; a test's arrays). */
@@ -37,15 +30,8 @@ export async function checkDrift(
   log: DriftLog,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<DriftOutcome> {
-  const { client, github, registry, where } = connection;
-  const root = findRepoRoot(github.workspace);
-  const ctx = createContext({
-    root,
-    registry,
-    backend: inputs.backend,
-    log: log.info,
-    progress: null,
-  });
+  const { client, github, where } = connection;
+  const ctx = pipelineContextFor(connection, inputs.backend, log.info);
   const check = await driftCheck(ctx, inputs.model, {
     ...(inputs.current === undefined ? {} : { current: inputs.current }),
   });

@@ -1,7 +1,7 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { GitHubConnection } from '@repo/action-common/github';
-import { candidateDir, createContext, evaluateModel, findRepoRoot } from '@repo/pipeline';
+import { type GitHubConnection, pipelineContextFor } from '@repo/action-common/github';
+import { candidateDir, evaluateModel } from '@repo/pipeline';
 import type { Inputs } from './inputs';
 
 /** The files of the candidate folder that make up the report artifact. */
@@ -30,15 +30,8 @@ export async function evaluateCandidate(
   inputs: Inputs,
   log: EvaluateLog,
 ): Promise<EvaluateOutcome> {
-  const { github, registry } = connection;
-  const root = findRepoRoot(github.workspace);
-  const ctx = createContext({
-    root,
-    registry,
-    backend: inputs.backend,
-    log: (line) => log.info(line),
-    progress: null,
-  });
+  const { github } = connection;
+  const ctx = pipelineContextFor(connection, inputs.backend, (line) => log.info(line));
   const summary = await evaluateModel(ctx, inputs.model, {
     ...(github.runUrl === undefined ? {} : { runUrl: github.runUrl }),
   });

@@ -4,13 +4,11 @@ import {
   restoreTrainingCaches,
   saveTrainingCaches,
 } from '@repo/action-common/cache';
-import type { GitHubConnection } from '@repo/action-common/github';
+import { type GitHubConnection, pipelineContextFor } from '@repo/action-common/github';
 import {
-  createContext,
   type DeployTarget,
   deployTargets,
   effectiveBackend,
-  findRepoRoot,
   type PromotionSummary,
   releaseChecksums,
   releaseModel,
@@ -51,14 +49,8 @@ export async function releaseModels(
   log: ReleaseLog,
 ): Promise<ReleaseOutcome> {
   const { client, github, registry, where } = connection;
-  const root = findRepoRoot(github.workspace);
-  const ctx = createContext({
-    root,
-    registry,
-    backend: inputs.backend,
-    log: log.info,
-    progress: null,
-  });
+  const ctx = pipelineContextFor(connection, inputs.backend, log.info);
+  const root = ctx.paths.root;
   const cache = createSafeCache(root, github.workspace);
   if (inputs.models.length === 0) log.info('no changed model: nothing to promote');
   const bump = inputs.bump ?? (inputs.models.length > 0 ? await labelBump(connection) : undefined);

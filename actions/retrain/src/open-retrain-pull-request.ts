@@ -1,14 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { GitHubConnection } from '@repo/action-common/github';
+import { type GitHubConnection, pipelineContextFor } from '@repo/action-common/github';
 import { dispatchWorkflow, MODEL_PR_WORKFLOW, upsertRetrainPullRequest } from '@repo/github';
-import {
-  createContext,
-  findRepoRoot,
-  pushData,
-  pushRetrainBranch,
-  retrainData,
-} from '@repo/pipeline';
+import { pushData, pushRetrainBranch, retrainData } from '@repo/pipeline';
 import type { Inputs } from './inputs';
 
 /** Where the retrain step's lines go (the action's log and step summary; a test's arrays). */
@@ -37,15 +31,8 @@ export async function openRetrainPullRequest(
   inputs: Inputs,
   log: RetrainLog,
 ): Promise<RetrainOutcome> {
-  const { client, github, registry, where } = connection;
-  const root = findRepoRoot(github.workspace);
-  const ctx = createContext({
-    root,
-    registry,
-    backend: inputs.backend,
-    log: log.info,
-    progress: null,
-  });
+  const { client, github, where } = connection;
+  const ctx = pipelineContextFor(connection, inputs.backend, log.info);
   const retrained = await retrainData(ctx, inputs.model);
   log.info(retrained.message);
   if (!retrained.prepared) return NONE;
