@@ -24,7 +24,11 @@ describe('benchLine', () => {
   });
 
   it('prints sub-millisecond times in microseconds', () => {
-    const line = benchLine('predict', { medianMs: 0.0123, minMs: 0.01, runs: 5, peakRssBytes: null }, []);
+    const line = benchLine(
+      'predict',
+      { medianMs: 0.0123, minMs: 0.01, runs: 5, peakRssBytes: null },
+      [],
+    );
     expect(line).toContain('median 12.3 µs, min 10.0 µs');
     expect(line).toContain('peak RSS n/a');
   });

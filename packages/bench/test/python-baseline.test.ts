@@ -50,7 +50,8 @@ describe('runPythonBaseline', () => {
     );
     const results = await runPythonBaseline(script, ['sleep', 'absent'], { modules: ['json'] });
     const sleep = results.sleep;
-    if (!sleep || 'skipped' in sleep) throw new Error(`sleep was skipped: ${JSON.stringify(sleep)}`);
+    if (!sleep || 'skipped' in sleep)
+      throw new Error(`sleep was skipped: ${JSON.stringify(sleep)}`);
     expect(sleep.summary.runs).toBe(5);
     expect(sleep.summary.medianMs).toBeGreaterThanOrEqual(2);
     expect(sleep.summary.peakRssBytes).toBeGreaterThan(1_000_000);
