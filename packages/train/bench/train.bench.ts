@@ -1,74 +1,110 @@
 /**
- * `npm run bench -w @repo/train` (RUNS=3 by default; MLOPS_BACKEND picks the backend).
+ * `npm run bench -w @repo/train` (RUNS=5 by default; MLOPS_BACKEND picks the backend).
  *
  * 1. The reference job: MLP 8→64→32→1 (relu), 20,000 rows × 8 features, 20 epochs, batch 256,
- *    Adam lr 1e-3, MSE.
- * 2. The example model (models/house-prices) on the example data, as configured, without early
- *    stopping so both trainers run the same number of epochs.
- * Each next to tfjs `model.fit` on the same backend, in the same process.
+ *    Adam lr 1e-3, MSE: `trainMlp` against a PyTorch manual loop and scikit-learn's MLPRegressor
+ *    (one thread each, same data; PyTorch from the same initial weights). tfjs `model.fit` is no
+ *    longer timed: at ~5× `trainMlp` it made the bench slow and says nothing about the targets.
+ * 2. The example model (models/house-prices) as configured, without early stopping, against
+ *    PyTorch with the same shape, epochs, batch size, optimizer and learning rate.
+ * 3. Scaling: `trainMlp` on the reference architecture at 10k, 100k and 1M rows, per row·epoch.
  */
-import { loadModelConfig } from '@repo/config';
-import { fitPreprocessor, targetValues, transformTable, transformTarget } from '@repo/features';
-import { generateHouseSales, splitRows } from '@repo/tabular';
+import { benchLine, type RunSummary, timeAlternately } from '@repo/bench';
 import { initBackend } from '../src/index';
-import { mulberry32 } from '../src/prng';
-import { compareWithFit } from './compare-with-fit';
+import { exampleJob, referenceJob, type TrainJob } from './reference-data';
+import { pythonTraining, runTrainMlp } from './train-runs';
 
-const RUNS = Number(process.env.RUNS ?? 3);
+const RUNS = Number(process.env.RUNS ?? 5);
+const SEED = 42;
 const backend = await initBackend('auto', { log: (msg) => console.log(msg) });
 
-/** y = Σ sin((j+1)·x_j) + noise, x uniform in [-1, 1]. */
-function referenceData(rows: number, features: number, seed: number) {
-  const random = mulberry32(seed);
-  const x = new Float32Array(rows * features);
-  const y = new Float32Array(rows);
-  for (let i = 0; i < rows; i++) {
-    let sum = 0;
-    for (let j = 0; j < features; j++) {
-      const value = random() * 2 - 1;
-      x[i * features + j] = value;
-      sum += Math.sin((j + 1) * value);
-    }
-    y[i] = sum + (random() - 0.5) * 0.1;
-  }
-  return { x, y };
+function describe(label: string, job: TrainJob): string {
+  const { architecture: a, training: t } = job;
+  return (
+    `\n${label} (${backend.name}): ${job.y.length}×${job.nFeatures}, ${job.nFeatures}→${a.hiddenLayers.join('→')}→1 ${a.activation}, ` +
+    `${t.epochs} epochs, batch ${t.batchSize}, ${t.optimizer} lr ${t.learningRate}, MSE; ${RUNS} runs after 1 warm-up`
+  );
 }
 
-const reference = await compareWithFit({
-  label: `reference job (${backend.name})`,
-  ...referenceData(20_000, 8, 7),
-  nFeatures: 8,
-  architecture: { type: 'mlp', hiddenLayers: [64, 32], activation: 'relu' },
-  training: {
-    epochs: 20,
-    batchSize: 256,
-    learningRate: 1e-3,
-    optimizer: 'adam',
-    earlyStopping: null,
-  },
-  task: 'regression',
-  runs: RUNS,
-});
+function lossLine(losses: Record<string, number | undefined>): string {
+  const parts = Object.entries(losses).map(
+    ([name, loss]) => `${name} ${loss === undefined ? 'n/a' : loss.toFixed(5)}`,
+  );
+  return `  final training loss (MSE, last epoch): ${parts.join(', ')}`;
+}
 
-const { config } = await loadModelConfig(
-  new URL('../../../models/house-prices/model.yaml', import.meta.url).pathname,
-);
-const table = generateHouseSales({ rows: 12_000, seed: 42 });
-const split = splitRows(table, config.split, config.seed);
-const preprocessor = fitPreprocessor(table, config, split.train);
-const features = transformTable(preprocessor, table, split.train);
-const example = await compareWithFit({
-  label: `example model house-prices (${backend.name})`,
-  x: features.x,
-  y: transformTarget(preprocessor, targetValues(preprocessor, table, split.train)),
-  nFeatures: features.width,
-  architecture: config.model,
-  training: { ...config.training, earlyStopping: null },
-  task: config.task,
-  runs: RUNS,
-});
+async function referenceBench(): Promise<void> {
+  const job = referenceJob();
+  console.log(describe('reference job', job));
+  const python = await pythonTraining(job, SEED, { sklearn: true, runs: RUNS });
+  const losses: Record<string, number> = {};
+  const ours = await timeAlternately(
+    {
+      trainMlp: async () => {
+        losses.trainMlp = await runTrainMlp(job, SEED);
+      },
+    },
+    { runs: RUNS },
+  );
+  const { pytorch, sklearn } = python.baselines;
+  const trainMlp = ours.trainMlp as RunSummary;
+  console.log(benchLine('trainMlp', trainMlp, pytorch ? [pytorch] : [], { target: 1.0 }));
+  console.log(benchLine('trainMlp', trainMlp, sklearn ? [sklearn] : []));
+  console.log(
+    lossLine({
+      trainMlp: losses.trainMlp,
+      pytorch: python.losses.pytorch,
+      sklearn: python.losses.sklearn,
+    }),
+  );
+}
 
-console.log(
-  `\nsummary (${backend.name}): reference ${reference.ours.toFixed(0)} ms vs model.fit ${reference.fit.toFixed(0)} ms (${reference.ratio.toFixed(2)}×); ` +
-    `example ${example.ours.toFixed(0)} ms vs ${example.fit.toFixed(0)} ms (${example.ratio.toFixed(2)}×); PyTorch CPU goal for the reference job: ~1500 ms`,
-);
+async function exampleBench(): Promise<void> {
+  const job = await exampleJob();
+  console.log(describe('example model house-prices', job));
+  const python = await pythonTraining(job, job.seed, { sklearn: false, runs: RUNS });
+  let loss: number | undefined;
+  const ours = await timeAlternately(
+    {
+      trainMlp: async () => {
+        loss = await runTrainMlp(job, job.seed);
+      },
+    },
+    { runs: RUNS },
+  );
+  const { pytorch } = python.baselines;
+  console.log(
+    benchLine('trainMlp', ours.trainMlp as RunSummary, pytorch ? [pytorch] : [], { target: 1.0 }),
+  );
+  console.log(lossLine({ trainMlp: loss, pytorch: python.losses.pytorch }));
+}
+
+async function scalingBench(): Promise<void> {
+  const sizes = [
+    { rows: 10_000, epochs: 20 },
+    { rows: 100_000, epochs: 2 },
+    { rows: 1_000_000, epochs: 2 },
+  ];
+  console.log(
+    `\nscaling (${backend.name}): trainMlp, reference architecture and settings; ${RUNS} runs each, alternated (warmed up by the jobs above)`,
+  );
+  const jobs = sizes.map(({ rows, epochs }) => ({ rows, epochs, job: referenceJob(rows, epochs) }));
+  const label = (rows: number, epochs: number) => `${rows} rows × ${epochs} epochs`;
+  const summaries = await timeAlternately(
+    Object.fromEntries(
+      jobs.map(({ rows, epochs, job }) => [label(rows, epochs), () => runTrainMlp(job, SEED)]),
+    ),
+    { runs: RUNS, warmup: 0 },
+  );
+  for (const { rows, epochs } of jobs) {
+    const summary = summaries[label(rows, epochs)] as RunSummary;
+    const perRowEpoch = (summary.medianMs * 1e6) / (rows * epochs);
+    console.log(
+      `${benchLine(label(rows, epochs), summary)} | ${perRowEpoch.toFixed(0)} ns per row·epoch`,
+    );
+  }
+}
+
+await referenceBench();
+await exampleBench();
+await scalingBench();

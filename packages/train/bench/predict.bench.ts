@@ -1,0 +1,108 @@
+/**
+ * `predict` of the example model (models/house-prices, trained once with its seed) at batch 1 and
+ * batch 1,000, against PyTorch and scikit-learn on the same weights (float32 files), one thread
+ * each. µs-scale work: every timed run makes CALLS calls and the lines report time per call, the
+ * same in Node and Python. Prints the largest prediction difference against each baseline.
+ * Run by `npm run bench -w @repo/train` after train.bench.ts (RUNS=5 by default).
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type BaselineResult,
+  benchLine,
+  type RunSummary,
+  runPythonBaseline,
+  type SkippedBaseline,
+  timeAlternately,
+} from '@repo/bench';
+import { initBackend, predict, trainMlp } from '../src/index';
+import {
+  maxAbsDifference,
+  readFloat32,
+  temporaryDir,
+  writeFloat32,
+  writeWeights,
+} from './float-files';
+import { exampleJob } from './reference-data';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const BATCH = 1000;
+const CALLS_1 = 10_000;
+const CALLS_BATCH = 500;
+const SCRIPT = fileURLToPath(new URL('./python/predict_baseline.py', import.meta.url));
+
+const backend = await initBackend('auto', { log: (msg) => console.log(msg) });
+const job = await exampleJob();
+const { model } = await trainMlp({ ...job, seed: job.seed });
+const nf = job.nFeatures;
+const xBatch = job.x.slice(0, BATCH * nf);
+const xOne = job.x.slice(0, nf);
+
+function perCall(summary: RunSummary, calls: number): RunSummary {
+  return { ...summary, medianMs: summary.medianMs / calls, minMs: summary.minMs / calls };
+}
+
+const temp = await temporaryDir('predict-bench-');
+let baselines: Record<string, BaselineResult | SkippedBaseline>;
+let theirs: Record<string, Float32Array> = {};
+try {
+  const sizes = await writeWeights(model, temp.dir);
+  const args = [
+    ...['--x', await writeFloat32(temp.dir, 'x.f32', xBatch), '--rows', String(BATCH)],
+    ...['--weights', temp.dir, '--sizes', sizes, '--activation', job.architecture.activation],
+    ...['--calls1', String(CALLS_1), '--calls_batch', String(CALLS_BATCH)],
+    ...['--runs', String(RUNS), '--warmup', '1', '--out', temp.dir],
+  ];
+  const labels = ['pytorch', 'sklearn'].flatMap((lib) => [
+    `${lib} batch 1`,
+    `${lib} batch ${BATCH}`,
+  ]);
+  baselines = await runPythonBaseline(SCRIPT, labels, {
+    modules: ['torch', 'sklearn'],
+    args,
+    threads: 1,
+  });
+  if (!('skipped' in (baselines['pytorch batch 1'] as BaselineResult | SkippedBaseline))) {
+    theirs = {
+      pytorch: await readFloat32(join(temp.dir, 'pytorch.f32')),
+      sklearn: await readFloat32(join(temp.dir, 'sklearn.f32')),
+    };
+  }
+} finally {
+  await temp.remove();
+}
+
+const ours = await timeAlternately(
+  {
+    one: () => {
+      for (let i = 0; i < CALLS_1; i++) predict(model, xOne, nf);
+    },
+    batch: () => {
+      for (let i = 0; i < CALLS_BATCH; i++) predict(model, xBatch, nf);
+    },
+  },
+  { runs: RUNS },
+);
+
+console.log(
+  `\npredict, example model house-prices (${backend.name}): ${nf}→${job.architecture.hiddenLayers.join('→')}→1; ` +
+    `per call over ${CALLS_1} calls (batch 1) / ${CALLS_BATCH} calls (batch ${BATCH}) per run, ${RUNS} runs after 1 warm-up`,
+);
+const lines: [string, RunSummary, string, number][] = [
+  ['predict batch 1', perCall(ours.one as RunSummary, CALLS_1), '1', 1.0],
+  [`predict batch ${BATCH}`, perCall(ours.batch as RunSummary, CALLS_BATCH), String(BATCH), 2.0],
+];
+for (const [label, summary, batch, target] of lines) {
+  const of = (lib: string) => baselines[`${lib} batch ${batch}`];
+  const pytorch = of('pytorch');
+  const sklearn = of('sklearn');
+  console.log(benchLine(label, summary, pytorch ? [pytorch] : [], { target }));
+  console.log(benchLine(label, summary, sklearn ? [sklearn] : []));
+}
+const mine = predict(model, xBatch, nf);
+for (const [lib, values] of Object.entries(theirs)) {
+  console.log(
+    `  max |predict − ${lib}| over ${BATCH} rows, same weights: ${maxAbsDifference(mine, values).toExponential(2)}`,
+  );
+}
+model.dispose();

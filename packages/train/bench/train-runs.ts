@@ -1,0 +1,64 @@
+/** The timed jobs of train.bench.ts: `trainMlp` and the Python baselines. */
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BaselineResult, runPythonBaseline, type SkippedBaseline } from '@repo/bench';
+import { buildMlp, trainMlp } from '../src/index';
+import { temporaryDir, writeFloat32, writeWeights } from './float-files';
+import type { TrainJob } from './reference-data';
+
+const TRAIN_SCRIPT = fileURLToPath(new URL('./python/train_baseline.py', import.meta.url));
+
+/** Trains with `trainMlp` and returns the last epoch's training loss (mean over its batches). */
+export async function runTrainMlp(job: TrainJob, seed: number): Promise<number> {
+  const result = await trainMlp({ ...job, seed });
+  result.model.dispose();
+  return result.history.loss.at(-1) ?? Number.NaN;
+}
+
+export interface PythonTraining {
+  readonly baselines: Record<string, BaselineResult | SkippedBaseline>;
+  /** Final training loss (MSE) per baseline that ran. */
+  readonly losses: Record<string, number>;
+}
+
+/**
+ * The PyTorch manual loop (and scikit-learn's MLPRegressor when `sklearn`) on the same x/y and,
+ * for PyTorch, the same initial weights as `trainMlp` with `seed` (handed over as float32 files).
+ */
+export async function pythonTraining(
+  job: TrainJob,
+  seed: number,
+  options: { readonly sklearn: boolean; readonly runs: number },
+): Promise<PythonTraining> {
+  if (job.task !== 'regression')
+    throw new Error('the Python training baselines are regression only');
+  const temp = await temporaryDir('train-bench-');
+  try {
+    const initial = buildMlp(job.nFeatures, job.architecture, job.task, seed);
+    const sizes = await writeWeights(initial, temp.dir);
+    initial.dispose();
+    const report = join(temp.dir, 'report.json');
+    const labels = options.sklearn ? ['pytorch', 'sklearn'] : ['pytorch'];
+    const modules = options.sklearn ? ['torch', 'sklearn'] : ['torch'];
+    const args = [
+      ...['--x', await writeFloat32(temp.dir, 'x.f32', job.x)],
+      ...['--y', await writeFloat32(temp.dir, 'y.f32', job.y)],
+      ...['--rows', String(job.y.length), '--sizes', sizes, '--weights', temp.dir],
+      ...['--activation', job.architecture.activation, '--epochs', String(job.training.epochs)],
+      ...['--batch', String(job.training.batchSize), '--lr', String(job.training.learningRate)],
+      ...['--runs', String(options.runs), '--warmup', '1', '--seed', String(seed)],
+      ...['--report', report, ...(options.sklearn ? ['--sklearn'] : [])],
+    ];
+    const baselines = await runPythonBaseline(TRAIN_SCRIPT, labels, { modules, args, threads: 1 });
+    const ran = Object.values(baselines).some((baseline) => !('skipped' in baseline));
+    const losses = ran
+      ? (JSON.parse(await readFile(report, 'utf8')) as { final_loss: Record<string, number> })
+          .final_loss
+      : {};
+    return { baselines, losses };
+  } finally {
+    await temp.remove();
+  }
+}
