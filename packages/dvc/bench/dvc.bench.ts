@@ -1,76 +1,127 @@
 /**
- * Benchmarks for @repo/dvc (not tests). Run: npm run bench -w @repo/dvc
- * - hashFile (streamed, 1 MiB reads) vs a baseline of readFile + one md5 over the whole buffer.
- * - pull of a directory of many small files from a local remote vs a baseline of fs.cp of
- *   the remote folder (raw copy, no hashing or verification).
- * Prints the median of several runs and the ratio against the baseline.
+ * Benchmarks for @repo/dvc (not tests). Run: `npm run bench -w @repo/dvc` (RUNS=5 by default,
+ * after one warm-up; LARGE_MIB overrides the large file's size). Every line compares medians
+ * with baselines timed alternately in the same run (never a stored number):
+ * 1. hashFile (streamed, 1 MiB reads) vs readFile + one md5 over the whole buffer.
+ * 2. pull of 2,000 small files from a local remote vs `fs.cp` (recursive) of the remote folder:
+ *    cold (empty cache and workspace, target ≤ 1.5×), warm (objects cached, workspace empty) and
+ *    no-op (everything up to date). Outputs of earlier runs are renamed into a trash folder, so
+ *    no run pays for deleting what the one before made.
+ * 3. pull of one large file (1 GiB, 512 MiB when the disk is short) vs `fs.copyFile` of the
+ *    remote object (target ≤ 1.5×), with peak RSS (flat: the file is streamed). Both jobs delete
+ *    their previous output first (inside the timing: one unlink for the copy, two for pull).
  */
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { add } from '../src/add';
+import { benchLine, type RunSummary, timeAlternately } from '@repo/bench';
+import { objectPath } from '../src/cache-layout';
 import { hashFile } from '../src/hash-file';
 import { pull } from '../src/pull';
-import { push } from '../src/push';
+import { largeFileMib, pushedRepo, Trash, writeLargeFile, writeSmallFiles } from './bench-repo';
 
-const RUNS = 5;
+const RUNS = Number(process.env.RUNS ?? 5);
+const TARGET = 1.5;
+const SMALL_FILES = 2000;
 
-async function median(run: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i += 1) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+function line(
+  label: string,
+  summary: RunSummary | undefined,
+  baselineLabel: string,
+  base?: RunSummary,
+  target?: number,
+) {
+  if (!summary || !base) throw new Error(`no summary for ${label}`);
+  const options = target === undefined ? {} : { target };
+  console.log(benchLine(label, summary, [{ label: baselineLabel, summary: base }], options));
 }
 
-function report(name: string, ms: number, baselineMs: number): void {
-  console.log(
-    `${name}: median ${ms.toFixed(1)} ms, baseline ${baselineMs.toFixed(1)} ms, ratio ${(ms / baselineMs).toFixed(2)}`,
+async function hashBench(dir: string): Promise<void> {
+  const big = join(dir, 'hash.bin');
+  await writeLargeFile(big, 128);
+  const result = await timeAlternately(
+    {
+      hashFile: () => hashFile(big),
+      'readFile + md5': async () =>
+        createHash('md5')
+          .update(await readFile(big))
+          .digest('hex'),
+    },
+    { runs: RUNS },
   );
+  line('hashFile 128 MiB', result.hashFile, 'readFile + md5', result['readFile + md5']);
+  await rm(big);
+}
+
+async function smallFilesBench(dir: string): Promise<void> {
+  const root = join(dir, 'small');
+  await pushedRepo(root, 'data', (abs) => writeSmallFiles(abs, SMALL_FILES));
+  const trash = new Trash(join(dir, 'trash'));
+  const data = join(root, 'data');
+  const cache = join(root, '.dvc', 'cache');
+  const result = await timeAlternately(
+    {
+      'fs.cp': () => cp(join(root, '.dvc', 'remote'), trash.next(), { recursive: true }),
+      cold: async () => {
+        await trash.discard(data);
+        await trash.discard(cache);
+        await pull({ root });
+      },
+      warm: async () => {
+        await trash.discard(data);
+        await pull({ root });
+      },
+      'no-op': () => pull({ root }),
+    },
+    { runs: RUNS },
+  );
+  const base = result['fs.cp'];
+  const label = `pull ${SMALL_FILES} small files (local remote`;
+  line(`${label}, empty cache and workspace)`, result.cold, 'fs.cp of the remote', base, TARGET);
+  line(`${label}, objects cached, workspace empty)`, result.warm, 'fs.cp of the remote', base);
+  line(`${label}, everything up to date)`, result['no-op'], 'fs.cp of the remote', base);
+  await trash.empty();
+  await rm(root, { recursive: true, force: true });
+}
+
+async function largeFileBench(dir: string): Promise<void> {
+  const mib = Number(process.env.LARGE_MIB ?? (await largeFileMib(dir)));
+  const root = join(dir, 'large');
+  let md5 = '';
+  await pushedRepo(root, 'big.bin', async (abs) => {
+    await writeLargeFile(abs, mib);
+    md5 = (await hashFile(abs)).md5;
+  });
+  const remoteObject = objectPath(join(root, '.dvc', 'remote'), md5);
+  const copy = join(dir, 'copy.bin');
+  const result = await timeAlternately(
+    {
+      'fs.copyFile': async () => {
+        await rm(copy, { force: true });
+        await copyFile(remoteObject, copy);
+      },
+      pull: async () => {
+        await rm(join(root, 'big.bin'), { force: true });
+        await rm(join(root, '.dvc', 'cache'), { recursive: true, force: true });
+        await pull({ root });
+      },
+    },
+    { runs: RUNS },
+  );
+  const label = `pull one ${mib} MiB file (local remote, empty cache and workspace)`;
+  line(label, result.pull, 'fs.copyFile', result['fs.copyFile'], TARGET);
+  await rm(root, { recursive: true, force: true });
+  await rm(copy, { force: true });
 }
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'dvc-bench-'));
+  const only = process.env.BENCH_ONLY;
   try {
-    const big = join(dir, 'big.bin');
-    const bytes = Buffer.alloc(128 * 2 ** 20);
-    for (let i = 0; i < bytes.length; i += 4096) bytes[i] = i & 0xff;
-    await writeFile(big, bytes);
-    const hashMs = await median(() => hashFile(big));
-    const baseHashMs = await median(async () =>
-      createHash('md5')
-        .update(await readFile(big))
-        .digest('hex'),
-    );
-    report('hashFile 128 MiB', hashMs, baseHashMs);
-
-    const root = join(dir, 'repo');
-    await mkdir(join(root, '.dvc'), { recursive: true });
-    await writeFile(
-      join(root, '.dvc', 'config'),
-      '[core]\nremote = r\n[\'remote "r"\']\nurl = remote\n',
-    );
-    for (let i = 0; i < 2000; i += 1) {
-      const sub = join(root, 'data', `d${i % 20}`);
-      await mkdir(sub, { recursive: true });
-      await writeFile(join(sub, `f${i}.txt`), `row ${i}\n`.repeat(50));
-    }
-    await add({ root, target: 'data' });
-    await push({ root });
-    const pullMs = await median(async () => {
-      await rm(join(root, 'data'), { recursive: true, force: true });
-      await rm(join(root, '.dvc', 'cache'), { recursive: true, force: true });
-      await pull({ root });
-    });
-    const copyMs = await median(async () => {
-      await rm(join(dir, 'copy'), { recursive: true, force: true });
-      await cp(join(root, '.dvc', 'remote'), join(dir, 'copy'), { recursive: true });
-    });
-    report('pull 2000 small files (local remote, cold cache)', pullMs, copyMs);
+    if (!only || only === 'hash') await hashBench(dir);
+    if (!only || only === 'small') await smallFilesBench(dir);
+    if (!only || only === 'large') await largeFileBench(dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

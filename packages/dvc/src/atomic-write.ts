@@ -4,6 +4,7 @@ import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/prom
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import type { DirMaker } from './dir-maker';
 import { tapStream } from './tap-stream';
 import { type PauseStep, pauseAt } from './test-pause';
 
@@ -39,6 +40,8 @@ export interface TempFileOptions {
   readonly mode?: number;
   /** Where `MLOPS_TEST_PAUSE_AT` may stop, with the temp file complete and not yet renamed. */
   readonly pauseStep?: PauseStep;
+  /** Makes each folder once per run (default: `mkdir -p` of both folders on every call). */
+  readonly dirs?: DirMaker;
 }
 
 /** Run `write(temp)`, then rename `temp` onto `dest`; the temp file is removed on failure. */
@@ -48,8 +51,10 @@ export async function withTempFile<T>(
   options: TempFileOptions = {},
 ): Promise<T> {
   const dir = options.tempDir ?? dirname(dest);
-  await mkdir(dir, { recursive: true });
-  await mkdir(dirname(dest), { recursive: true });
+  const ensure = (folder: string) =>
+    options.dirs ? options.dirs.ensure(folder) : mkdir(folder, { recursive: true });
+  await ensure(dir);
+  await ensure(dirname(dest));
   const temp = tempPath(dir, basename(dest));
   try {
     const result = await write(temp);

@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { mapLimit } from './concurrency';
@@ -27,14 +28,51 @@ async function inspect(file: FileObject & { pointerRel: string }): Promise<Works
   }
 }
 
-/** Hash the workspace copy of every file, `jobs` at a time. */
+/**
+ * Paths that may hold a workspace file of `outputs`: every non-folder entry under each directory
+ * output (one readdir per folder, with file types, instead of an open per listed file) and each
+ * file output's own path. A missing output folder holds nothing.
+ */
+export async function presentPaths(outputs: readonly TrackedOutput[]): Promise<Set<string>> {
+  const present = new Set<string>();
+  async function walk(dir: string): Promise<void> {
+    let children: Dirent[];
+    try {
+      children = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return;
+      throw error;
+    }
+    await Promise.all(
+      children.map((child) => {
+        const abs = join(dir, child.name);
+        if (child.isDirectory()) return walk(abs);
+        present.add(abs);
+        return undefined;
+      }),
+    );
+  }
+  for (const output of outputs) {
+    if (output.out.isDir) await walk(output.abs);
+    else present.add(output.abs);
+  }
+  return present;
+}
+
+/**
+ * Hash the workspace copy of every file, `jobs` at a time; files not in `present` (see
+ * `presentPaths`) are known to be missing and not opened.
+ */
 export function inspectWorkspace(
   files: readonly (FileObject & { pointerRel: string })[],
   jobs: number,
   progress: PhaseProgress,
+  present?: ReadonlySet<string>,
 ): Promise<WorkspaceFile[]> {
   return mapLimit(files, jobs, async (file) => {
-    const found = await inspect(file);
+    const found =
+      present === undefined || present.has(file.dest) ? await inspect(file) : { ...file, size: 0 };
     progress.finishOne();
     return found;
   });

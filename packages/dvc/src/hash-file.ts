@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 
 /**
  * How an object's md5 is computed.
@@ -114,13 +114,37 @@ export function hashBytes(bytes: Uint8Array, algorithm: HashAlgorithm = 'md5'): 
   return hasher.digest();
 }
 
+/** Hash the open file: in one read up to 1 MiB, else in 1 MiB reads, the next in flight while one is hashed. */
+async function hashHandle(handle: FileHandle, hasher: ObjectHasher): Promise<void> {
+  const { size } = await handle.stat();
+  if (size <= LEGACY_BLOCK_SIZE) {
+    hasher.update(await handle.readFile());
+    return;
+  }
+  const buffers = [Buffer.allocUnsafe(LEGACY_BLOCK_SIZE), Buffer.allocUnsafe(LEGACY_BLOCK_SIZE)];
+  let position = 0;
+  let reading = handle.read(buffers[0] as Buffer, 0, LEGACY_BLOCK_SIZE, 0);
+  for (let slot = 0; ; slot = 1 - slot) {
+    const { bytesRead, buffer } = await reading;
+    if (bytesRead === 0) return;
+    position += bytesRead;
+    reading = handle.read(buffers[1 - slot] as Buffer, 0, LEGACY_BLOCK_SIZE, position);
+    reading.catch(() => undefined);
+    hasher.update(buffer.subarray(0, bytesRead));
+  }
+}
+
 /**
- * md5 and size of a file, streamed in 1 MiB reads (never loads the whole file).
+ * md5 and size of a file, read in 1 MiB blocks (never loads the whole file).
  * `md5` by default (DVC 3); `md5-dos2unix` reproduces DVC 2 hashes for legacy pointers.
  */
 export async function hashFile(path: string, algorithm: HashAlgorithm = 'md5'): Promise<FileHash> {
   const hasher = createObjectHasher(algorithm);
-  const stream = createReadStream(path, { highWaterMark: LEGACY_BLOCK_SIZE });
-  for await (const chunk of stream) hasher.update(chunk as Buffer);
+  const handle = await open(path, 'r');
+  try {
+    await hashHandle(handle, hasher);
+  } finally {
+    await handle.close();
+  }
   return { md5: hasher.digest(), size: hasher.size };
 }

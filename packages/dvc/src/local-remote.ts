@@ -1,10 +1,8 @@
-import { createWriteStream } from 'node:fs';
 import { access, mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { copyFileAtomic, removeStaleTempFiles } from './atomic-write';
+import { copyThrough } from './copy-through';
 import type { ChunkListener, Remote } from './remote';
-import { tapStream } from './tap-stream';
 
 /**
  * A remote that is a folder on this machine (DVC's layout: `<root>/files/md5/xx/yyyy…`).
@@ -42,7 +40,15 @@ export class LocalRemote implements Remote {
     }
   }
 
-  async download(key: string, dest: string, onChunk?: ChunkListener): Promise<boolean> {
+  download(key: string, dest: string, onChunk?: ChunkListener): Promise<boolean> {
+    return this.downloadTo(key, [dest], onChunk);
+  }
+
+  async downloadTo(
+    key: string,
+    dests: readonly string[],
+    onChunk?: ChunkListener,
+  ): Promise<boolean> {
     let handle: Awaited<ReturnType<typeof open>>;
     try {
       handle = await open(this.#path(key), 'r');
@@ -50,8 +56,11 @@ export class LocalRemote implements Remote {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw error;
     }
-    const source = handle.createReadStream({ highWaterMark: 2 ** 20, autoClose: true });
-    await pipeline(source, tapStream(onChunk), createWriteStream(dest));
+    try {
+      await copyThrough(handle, dests, onChunk);
+    } finally {
+      await handle.close();
+    }
     return true;
   }
 

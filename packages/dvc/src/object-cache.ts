@@ -3,9 +3,10 @@ import { access, readFile, rm, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { withTempFile } from './atomic-write';
 import { cacheTempDir, isDirObjectId, objectKey, objectPath } from './cache-layout';
+import { DirMaker } from './dir-maker';
 import { type DirEntry, parseDirObject } from './directory-object';
 import { DvcObjectCorruptError, DvcObjectMissingError } from './errors';
-import { createObjectHasher, type HashAlgorithm, type ObjectHasher } from './hash-file';
+import { createObjectHasher, type HashAlgorithm, hashFile, type ObjectHasher } from './hash-file';
 import type { Remote } from './remote';
 import { tapStream } from './tap-stream';
 
@@ -39,6 +40,8 @@ async function exists(path: string): Promise<boolean> {
 
 /** The local object cache (`.dvc/cache` by default) in DVC 3's layout. */
 export class ObjectCache {
+  /** Folders of the cache made so far by this instance (one command). */
+  readonly dirs = new DirMaker();
   constructor(readonly dir: string) {}
 
   path(ref: ObjectRef): string {
@@ -56,26 +59,23 @@ export class ObjectCache {
 
   /** md5 of the cached bytes, computed as `ref` requires; undefined when absent. */
   async actualMd5(ref: ObjectRef): Promise<string | undefined> {
-    const { hasher, digest } = hasherFor(ref);
-    let bytes: Buffer;
     if (isDirObjectId(ref.md5)) {
+      let bytes: Buffer;
       try {
         bytes = await readFile(this.path(ref));
       } catch {
         return undefined;
       }
+      const { hasher, digest } = hasherFor(ref);
       hasher.update(bytes);
       return digest();
     }
     try {
-      for await (const chunk of createReadStream(this.path(ref), { highWaterMark: 2 ** 20 })) {
-        hasher.update(chunk as Buffer);
-      }
+      return (await hashFile(this.path(ref), ref.algorithm)).md5;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-    return digest();
   }
 
   /** True when the object is cached with the right bytes; a corrupt copy is deleted. */
@@ -89,19 +89,30 @@ export class ObjectCache {
 
   /**
    * Download `ref` from `remote` into the cache: streamed into a temp file in the cache,
-   * hashed on the way, renamed into place only when the md5 matches. Returns the byte count.
+   * hashed on the way, renamed into place only when the md5 matches. With `copyTo` (a path the
+   * caller owns and removes on failure), a remote that can (`downloadTo`) also writes the same
+   * bytes there in the same pass, e.g. the workspace file's temp copy: `copied` tells.
    * Throws DvcObjectMissingError (absent on the remote) or DvcObjectCorruptError (nothing kept).
    */
-  async fetch(ref: ObjectRef, remote: Remote, onChunk?: (chunk: Buffer) => void): Promise<number> {
+  async fetch(
+    ref: ObjectRef,
+    remote: Remote,
+    onChunk?: (chunk: Buffer) => void,
+    copyTo?: string,
+  ): Promise<{ size: number; copied: boolean }> {
     const key = this.key(ref);
     return withTempFile(
       this.path(ref),
       async (temp) => {
         const { hasher, digest } = hasherFor(ref);
-        const found = await remote.download(key, temp, (chunk) => {
+        const listener = (chunk: Buffer) => {
           hasher.update(chunk);
           onChunk?.(chunk);
-        });
+        };
+        const copied = copyTo !== undefined && remote.downloadTo !== undefined;
+        const found = copied
+          ? await (remote.downloadTo?.(key, [temp, copyTo], listener) ?? false)
+          : await remote.download(key, temp, listener);
         if (!found) {
           throw new DvcObjectMissingError(ref.md5, ref.relpath, [
             this.path(ref),
@@ -112,9 +123,14 @@ export class ObjectCache {
         if (actual !== ref.md5) {
           throw new DvcObjectCorruptError(ref.md5, ref.relpath, actual, `${remote.url}/${key}`);
         }
-        return hasher.size;
+        return { size: hasher.size, copied };
       },
-      { tempDir: cacheTempDir(this.dir), mode: CACHE_MODE, pauseStep: 'pull:download' },
+      {
+        tempDir: cacheTempDir(this.dir),
+        mode: CACHE_MODE,
+        pauseStep: 'pull:download',
+        dirs: this.dirs,
+      },
     );
   }
 

@@ -1,9 +1,13 @@
-import { copyFileAtomic } from './atomic-write';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { tempPath } from './atomic-write';
+import { checkCache } from './cache-check';
 import { removeInterruptedTempFiles, workspaceTempDir } from './cache-layout';
+import { checkOutFiles } from './checkout';
 import {
-  cachedSize,
   estimateDownloadBytes,
   inspectWorkspace,
+  presentPaths,
   removeLegacyWorkspaceTemps,
   unsavedChanges,
   type WorkspaceFile,
@@ -12,7 +16,8 @@ import { mapLimit } from './concurrency';
 import type { DirEntry } from './directory-object';
 import { type DvcConfig, readDvcConfig } from './dvc-config';
 import { DvcWorkspaceConflictError } from './errors';
-import { ObjectCache, type ObjectRef } from './object-cache';
+import { ObjectCache } from './object-cache';
+import { TrustedObjects } from './object-state';
 import { PhaseProgress, type ProgressListener } from './progress';
 import { openRemote, type Remote } from './remote';
 import { loadTrackedOutputs, type TrackedOutput } from './tracked-outputs';
@@ -28,7 +33,7 @@ export interface PullOptions {
   /** Overwrite workspace files whose contents are not in the cache (default: refuse). */
   readonly force?: boolean;
   readonly onProgress?: ProgressListener;
-  /** Parallel transfers and hashes (default 4). */
+  /** Parallel transfers, hashes and copies (default 8). */
   readonly jobs?: number;
 }
 
@@ -44,20 +49,31 @@ export interface PullResult {
   readonly overwritten: readonly string[];
 }
 
+/** Parallel file operations: enough to keep libuv's 4 threads busy while hashing runs on the main one. */
+const DEFAULT_JOBS = 8;
+
 /** One pull: the cache, the remote (opened when first needed) and the bytes downloaded. */
 class PullRun {
   readonly cache: ObjectCache;
   downloaded = 0;
   bytesDownloaded = 0;
+  /** Byte size of every verified object by cache key. */
+  readonly sizes = new Map<string, number>();
+  /** Workspace files (absolute) whose verified copy was written while downloading, to its temp path. */
+  readonly prepared = new Map<string, string>();
   #remote: Remote | undefined;
   constructor(
     readonly config: DvcConfig,
     readonly options: PullOptions,
+    readonly trusted: TrustedObjects,
   ) {
     this.cache = new ObjectCache(config.cacheDir);
   }
+  get tempDir(): string {
+    return workspaceTempDir(this.config.dvcDir);
+  }
   get jobs(): number {
-    return this.options.jobs ?? 4;
+    return this.options.jobs ?? DEFAULT_JOBS;
   }
   remote = (): Remote => {
     this.#remote ??= openRemote(this.config, this.options.remote);
@@ -91,47 +107,93 @@ async function listFiles(run: PullRun, outputs: readonly TrackedOutput[]) {
   return files;
 }
 
-/** Verify what the cache has of `needed` and download (verified) the rest. */
+/**
+ * For each object, the first pending workspace file it becomes, when the remote can write it
+ * there while downloading (local remotes): its bytes are then written once to the cache and
+ * once to a temp copy in `.dvc/tmp/checkout`, from the same hashed chunks.
+ */
+async function copyTargets(
+  run: PullRun,
+  pending: readonly WorkspaceFile[],
+): Promise<Map<string, string>> {
+  const targets = new Map<string, string>();
+  if (run.remote().downloadTo === undefined) return targets;
+  await mkdir(run.tempDir, { recursive: true });
+  for (const file of pending) {
+    const key = run.cache.key(file.ref);
+    if (!targets.has(key)) targets.set(key, file.dest);
+  }
+  return targets;
+}
+
+/**
+ * Check what the cache has of `needed` (objects verified before and unchanged since are
+ * trusted, others hashed) and download the rest, verified while written; the state of
+ * verified objects is saved even when a download fails.
+ */
 async function fetchMissing(
   run: PullRun,
-  needed: readonly ObjectRef[],
+  pending: readonly WorkspaceFile[],
   estimate: (cachedBytes: number) => number | undefined,
 ): Promise<void> {
-  const cached = await mapLimit(needed, run.jobs, (ref) => run.cache.verify(ref));
-  const missing = needed.filter((_, index) => !cached[index]);
-  const present = needed.filter((_, index) => cached[index]);
-  const sizes = await mapLimit(present, run.jobs, (ref) => cachedSize(run.cache, ref));
-  const totalBytes = estimate(sizes.reduce((sum, size) => sum + size, 0));
-  const downloads = new PhaseProgress(
-    'download',
-    missing.length,
-    run.options.onProgress,
-    totalBytes,
-  );
-  await mapLimit(missing, run.jobs, async (ref) => {
-    await run.cache.fetch(ref, run.remote(), run.counted(downloads));
-    run.downloaded += 1;
-    downloads.finishOne();
-  });
+  const needed = uniqueRefs(pending.map((file) => file.ref));
+  try {
+    const { missing, sizes } = await checkCache(run.cache, run.trusted, needed, run.jobs);
+    let cachedBytes = 0;
+    for (const [key, size] of sizes) {
+      run.sizes.set(key, size);
+      cachedBytes += size;
+    }
+    const progress = new PhaseProgress(
+      'download',
+      missing.length,
+      run.options.onProgress,
+      estimate(cachedBytes),
+    );
+    const copyTo = await copyTargets(run, pending);
+    await mapLimit(missing, run.jobs, async (ref) => {
+      const key = run.cache.key(ref);
+      const dest = copyTo.get(key);
+      const temp = dest === undefined ? undefined : tempPath(run.tempDir, basename(dest));
+      try {
+        const { size, copied } = await run.cache.fetch(
+          ref,
+          run.remote(),
+          run.counted(progress),
+          temp,
+        );
+        run.sizes.set(key, size);
+        if (copied && dest !== undefined && temp !== undefined) run.prepared.set(dest, temp);
+      } catch (error) {
+        if (temp !== undefined) await rm(temp, { force: true });
+        throw error;
+      }
+      run.trusted.trust(key, await stat(run.cache.path(ref), { bigint: true }));
+      run.downloaded += 1;
+      progress.finishOne();
+    });
+  } finally {
+    await run.trusted.save();
+  }
 }
 
 /** Copy the verified cached objects over the pending workspace files. */
 async function checkOut(run: PullRun, pending: readonly WorkspaceFile[]): Promise<void> {
-  const sizes = await mapLimit(pending, run.jobs, (file) => cachedSize(run.cache, file.ref));
-  const totalBytes = sizes.reduce((sum, size) => sum + size, 0);
+  let totalBytes = 0;
+  for (const file of pending) totalBytes += run.sizes.get(run.cache.key(file.ref)) ?? 0;
   const progress = new PhaseProgress(
     'checkout',
     pending.length,
     run.options.onProgress,
     totalBytes,
   );
-  await mapLimit(pending, run.jobs, async (file) => {
-    await copyFileAtomic(run.cache.path(file.ref), file.dest, {
-      tempDir: workspaceTempDir(run.config.dvcDir),
-      pauseStep: 'pull:checkout',
-      onChunk: (chunk) => progress.addBytes(chunk.length),
-    });
-    progress.finishOne();
+  await checkOutFiles(pending, {
+    cache: run.cache,
+    tempDir: run.tempDir,
+    prepared: run.prepared,
+    jobs: run.jobs,
+    progress,
+    sizes: run.sizes,
   });
 }
 
@@ -150,12 +212,13 @@ async function checkOut(run: PullRun, pending: readonly WorkspaceFile[]): Promis
 export async function pull(options: PullOptions): Promise<PullResult> {
   const config = await readDvcConfig(options.root);
   await removeInterruptedTempFiles(config);
-  const run = new PullRun(config, options);
+  const trusted = await TrustedObjects.load(config.dvcDir, config.cacheDir);
+  const run = new PullRun(config, options, trusted);
   const outputs = await loadTrackedOutputs(config.root, options.pointer);
   const files = await listFiles(run, outputs);
   await removeLegacyWorkspaceTemps(files);
   const hashing = new PhaseProgress('hash', files.length, options.onProgress);
-  const found = await inspectWorkspace(files, run.jobs, hashing);
+  const found = await inspectWorkspace(files, run.jobs, hashing, await presentPaths(outputs));
   const pending = found.filter((file) => file.md5 !== file.ref.md5);
   const unsaved = await unsavedChanges(run.cache, pending);
   if (unsaved.length > 0 && options.force !== true) {
@@ -165,10 +228,14 @@ export async function pull(options: PullOptions): Promise<PullResult> {
     );
   }
   const matching = found.filter((file) => file.md5 === file.ref.md5);
-  await fetchMissing(run, uniqueRefs(pending.map((file) => file.ref)), (cachedBytes) =>
-    estimateDownloadBytes(outputs, matching, cachedBytes),
-  );
-  await checkOut(run, pending);
+  try {
+    await fetchMissing(run, pending, (cachedBytes) =>
+      estimateDownloadBytes(outputs, matching, cachedBytes),
+    );
+    await checkOut(run, pending);
+  } finally {
+    await Promise.all([...run.prepared.values()].map((temp) => rm(temp, { force: true })));
+  }
   return {
     downloaded: run.downloaded,
     bytesDownloaded: run.bytesDownloaded,

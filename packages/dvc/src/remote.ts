@@ -20,6 +20,11 @@ export interface Remote {
   exists(key: string): Promise<boolean>;
   /** Stream the object into `dest` (which the caller owns); false when the remote lacks it. */
   download(key: string, dest: string, onChunk?: ChunkListener): Promise<boolean>;
+  /**
+   * Optional (local remotes): stream the object into every path of `dests` at once, each chunk
+   * seen by `onChunk` once, before it is written to all of them; false when the remote lacks it.
+   */
+  downloadTo?(key: string, dests: readonly string[], onChunk?: ChunkListener): Promise<boolean>;
   /** Store the local file `src` as `key`, atomically where the remote allows it. */
   upload(key: string, src: string, onChunk?: ChunkListener): Promise<void>;
 }

@@ -1,5 +1,7 @@
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DirEntry } from './directory-object';
+import { DvcObjectCorruptError } from './errors';
 import type { ObjectCache, ObjectRef } from './object-cache';
 import type { Remote } from './remote';
 import type { TrackedOutput } from './tracked-outputs';
@@ -32,8 +34,8 @@ export function fileObjects(output: TrackedOutput, entries?: readonly DirEntry[]
 }
 
 /**
- * Entries of a directory output's listing: from the cache (verified; a corrupt copy is
- * dropped), else fetched from the remote into the cache (verified) when `remote()` gives one.
+ * Entries of a directory output's listing: from the cache (verified as it is parsed; a corrupt
+ * copy is dropped), else fetched from the remote into the cache (verified) when `remote()` gives one.
  * `fetched` tells whether it was downloaded. Returns undefined when the listing is in neither place and `remote` is not given.
  */
 export async function loadListing(
@@ -43,14 +45,16 @@ export async function loadListing(
   onChunk?: (chunk: Buffer) => void,
 ): Promise<{ entries: DirEntry[]; fetched: boolean } | undefined> {
   const ref = listingRef(output);
-  let fetched = false;
-  if (!(await cache.verify(ref))) {
-    if (remote === undefined) return undefined;
-    await cache.fetch(ref, remote(), onChunk);
-    fetched = true;
-  }
+  const cached = await cache.readListing(ref).catch(async (error: unknown) => {
+    if (!(error instanceof DvcObjectCorruptError)) throw error;
+    await rm(cache.path(ref), { force: true });
+    return undefined;
+  });
+  if (cached !== undefined) return { entries: cached, fetched: false };
+  if (remote === undefined) return undefined;
+  await cache.fetch(ref, remote(), onChunk);
   const entries = await cache.readListing(ref);
-  return entries === undefined ? undefined : { entries, fetched };
+  return entries === undefined ? undefined : { entries, fetched: true };
 }
 
 /** Unique refs by cache location (md5 + algorithm), first occurrence kept. */
