@@ -1,21 +1,15 @@
 /**
  * `predict` of the example model (models/house-prices, trained once with its seed) at batch 1 and
  * batch 1,000, against PyTorch and scikit-learn on the same weights (float32 files), one thread
- * each. µs-scale work: every timed run makes CALLS calls and the lines report time per call, the
+ * each, alternated round by round. µs-scale work: every timed run makes CALLS calls and the lines report time per call, the
  * same in Node and Python. Prints the largest prediction difference against each baseline.
  * Run by `npm run bench -w @repo/train` after train.bench.ts (RUNS=5 by default).
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  type BaselineResult,
-  benchLine,
-  type RunSummary,
-  runPythonBaseline,
-  type SkippedBaseline,
-  timeAlternately,
-} from '@repo/bench';
+import { benchLine, type RunSummary, runPythonBaseline } from '@repo/bench';
 import { initBackend, predict, trainMlp } from '../src/index';
+import { type Alternated, alternateWithPython } from './alternate';
 import {
   maxAbsDifference,
   readFloat32,
@@ -36,14 +30,15 @@ const job = await exampleJob();
 const { model } = await trainMlp({ ...job, seed: job.seed });
 const nf = job.nFeatures;
 const xBatch = job.x.slice(0, BATCH * nf);
-const xOne = job.x.slice(0, nf);
+/** Batch 1 cycles through the BATCH rows (so does the Python side): no call sees the same row twice in a row. */
+const rowsOne = Array.from({ length: BATCH }, (_, r) => xBatch.slice(r * nf, (r + 1) * nf));
 
 function perCall(summary: RunSummary, calls: number): RunSummary {
   return { ...summary, medianMs: summary.medianMs / calls, minMs: summary.minMs / calls };
 }
 
 const temp = await temporaryDir('predict-bench-');
-let baselines: Record<string, BaselineResult | SkippedBaseline>;
+let alternated: Alternated;
 let theirs: Record<string, Float32Array> = {};
 try {
   const sizes = await writeWeights(model, temp.dir);
@@ -51,18 +46,26 @@ try {
     ...['--x', await writeFloat32(temp.dir, 'x.f32', xBatch), '--rows', String(BATCH)],
     ...['--weights', temp.dir, '--sizes', sizes, '--activation', job.architecture.activation],
     ...['--calls1', String(CALLS_1), '--calls_batch', String(CALLS_BATCH)],
-    ...['--runs', String(RUNS), '--warmup', '1', '--out', temp.dir],
+    ...['--runs', '1', '--warmup', '1', '--out', temp.dir],
   ];
   const labels = ['pytorch', 'sklearn'].flatMap((lib) => [
     `${lib} batch 1`,
     `${lib} batch ${BATCH}`,
   ]);
-  baselines = await runPythonBaseline(SCRIPT, labels, {
-    modules: ['torch', 'sklearn'],
-    args,
-    threads: 1,
-  });
-  if (!('skipped' in (baselines['pytorch batch 1'] as BaselineResult | SkippedBaseline))) {
+  const modules = ['torch', 'sklearn'];
+  alternated = await alternateWithPython(
+    {
+      one: () => {
+        for (let i = 0; i < CALLS_1; i++) predict(model, rowsOne[i % BATCH] as Float32Array, nf);
+      },
+      batch: () => {
+        for (let i = 0; i < CALLS_BATCH; i++) predict(model, xBatch, nf);
+      },
+    },
+    () => runPythonBaseline(SCRIPT, labels, { modules, args, threads: 1 }),
+    RUNS,
+  );
+  if (!('skipped' in (alternated.baselines['pytorch batch 1'] as object))) {
     theirs = {
       pytorch: await readFloat32(join(temp.dir, 'pytorch.f32')),
       sklearn: await readFloat32(join(temp.dir, 'sklearn.f32')),
@@ -71,22 +74,11 @@ try {
 } finally {
   await temp.remove();
 }
-
-const ours = await timeAlternately(
-  {
-    one: () => {
-      for (let i = 0; i < CALLS_1; i++) predict(model, xOne, nf);
-    },
-    batch: () => {
-      for (let i = 0; i < CALLS_BATCH; i++) predict(model, xBatch, nf);
-    },
-  },
-  { runs: RUNS },
-);
+const { ours, baselines } = alternated;
 
 console.log(
   `\npredict, example model house-prices (${backend.name}): ${nf}→${job.architecture.hiddenLayers.join('→')}→1; ` +
-    `per call over ${CALLS_1} calls (batch 1) / ${CALLS_BATCH} calls (batch ${BATCH}) per run, ${RUNS} runs after 1 warm-up`,
+    `per call over ${CALLS_1} calls (batch 1) / ${CALLS_BATCH} calls (batch ${BATCH}) per run, ${RUNS} rounds alternating Python and ours, 1 warm-up each`,
 );
 const lines: [string, RunSummary, string, number][] = [
   ['predict batch 1', perCall(ours.one as RunSummary, CALLS_1), '1', 1.0],
@@ -100,9 +92,12 @@ for (const [label, summary, batch, target] of lines) {
   console.log(benchLine(label, summary, sklearn ? [sklearn] : []));
 }
 const mine = predict(model, xBatch, nf);
+const mineOne = Float32Array.from(rowsOne, (row) => predict(model, row, nf)[0] as number);
 for (const [lib, values] of Object.entries(theirs)) {
+  const batch = maxAbsDifference(mine, values).toExponential(2);
+  const one = maxAbsDifference(mineOne, values).toExponential(2);
   console.log(
-    `  max |predict − ${lib}| over ${BATCH} rows, same weights: ${maxAbsDifference(mine, values).toExponential(2)}`,
+    `  max |predict − ${lib}| over ${BATCH} rows, same weights: ${batch} (batch ${BATCH}), ${one} (batch 1, row by row)`,
   );
 }
 model.dispose();

@@ -1,10 +1,15 @@
 /** The timed jobs of train.bench.ts: `trainMlp` and the Python baselines. */
-
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BaselineResult, runPythonBaseline, type SkippedBaseline } from '@repo/bench';
+import {
+  type BaselineResult,
+  type RunSummary,
+  runPythonBaseline,
+  type SkippedBaseline,
+} from '@repo/bench';
 import { buildMlp, trainMlp } from '../src/index';
+import { alternateWithPython } from './alternate';
 import { temporaryDir, writeFloat32, writeWeights } from './float-files';
 import type { TrainJob } from './reference-data';
 
@@ -17,21 +22,24 @@ export async function runTrainMlp(job: TrainJob, seed: number): Promise<number> 
   return result.history.loss.at(-1) ?? Number.NaN;
 }
 
-export interface PythonTraining {
+export interface TrainingComparison {
+  /** `trainMlp`'s runs. */
+  readonly ours: RunSummary;
   readonly baselines: Record<string, BaselineResult | SkippedBaseline>;
-  /** Final training loss (MSE) per baseline that ran. */
+  /** Final training loss (MSE, last epoch) of `trainMlp` and of each baseline that ran. */
   readonly losses: Record<string, number>;
 }
 
 /**
- * The PyTorch manual loop (and scikit-learn's MLPRegressor when `sklearn`) on the same x/y and,
- * for PyTorch, the same initial weights as `trainMlp` with `seed` (handed over as float32 files).
+ * `trainMlp` alternated round by round with the PyTorch manual loop (and scikit-learn's
+ * MLPRegressor when `sklearn`) on the same x/y and, for PyTorch, the same initial weights as
+ * `trainMlp` with `seed` (handed over as float32 files).
  */
-export async function pythonTraining(
+export async function compareTraining(
   job: TrainJob,
   seed: number,
   options: { readonly sklearn: boolean; readonly runs: number },
-): Promise<PythonTraining> {
+): Promise<TrainingComparison> {
   if (job.task !== 'regression')
     throw new Error('the Python training baselines are regression only');
   const temp = await temporaryDir('train-bench-');
@@ -48,16 +56,25 @@ export async function pythonTraining(
       ...['--rows', String(job.y.length), '--sizes', sizes, '--weights', temp.dir],
       ...['--activation', job.architecture.activation, '--epochs', String(job.training.epochs)],
       ...['--batch', String(job.training.batchSize), '--lr', String(job.training.learningRate)],
-      ...['--runs', String(options.runs), '--warmup', '1', '--seed', String(seed)],
+      ...['--runs', '1', '--warmup', '1', '--seed', String(seed)],
       ...['--report', report, ...(options.sklearn ? ['--sklearn'] : [])],
     ];
-    const baselines = await runPythonBaseline(TRAIN_SCRIPT, labels, { modules, args, threads: 1 });
+    let loss = Number.NaN;
+    const { ours, baselines } = await alternateWithPython(
+      {
+        trainMlp: async () => {
+          loss = await runTrainMlp(job, seed);
+        },
+      },
+      () => runPythonBaseline(TRAIN_SCRIPT, labels, { modules, args, threads: 1 }),
+      options.runs,
+    );
     const ran = Object.values(baselines).some((baseline) => !('skipped' in baseline));
-    const losses = ran
+    const theirs = ran
       ? (JSON.parse(await readFile(report, 'utf8')) as { final_loss: Record<string, number> })
           .final_loss
       : {};
-    return { baselines, losses };
+    return { ours: ours.trainMlp as RunSummary, baselines, losses: { trainMlp: loss, ...theirs } };
   } finally {
     await temp.remove();
   }

@@ -12,7 +12,7 @@
 import { benchLine, type RunSummary, timeAlternately } from '@repo/bench';
 import { initBackend } from '../src/index';
 import { exampleJob, referenceJob, type TrainJob } from './reference-data';
-import { pythonTraining, runTrainMlp } from './train-runs';
+import { compareTraining, runTrainMlp } from './train-runs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const SEED = 42;
@@ -22,7 +22,7 @@ function describe(label: string, job: TrainJob): string {
   const { architecture: a, training: t } = job;
   return (
     `\n${label} (${backend.name}): ${job.y.length}×${job.nFeatures}, ${job.nFeatures}→${a.hiddenLayers.join('→')}→1 ${a.activation}, ` +
-    `${t.epochs} epochs, batch ${t.batchSize}, ${t.optimizer} lr ${t.learningRate}, MSE; ${RUNS} runs after 1 warm-up`
+    `${t.epochs} epochs, batch ${t.batchSize}, ${t.optimizer} lr ${t.learningRate}, MSE; ${RUNS} rounds alternating Python and trainMlp, 1 warm-up each`
   );
 }
 
@@ -36,47 +36,26 @@ function lossLine(losses: Record<string, number | undefined>): string {
 async function referenceBench(): Promise<void> {
   const job = referenceJob();
   console.log(describe('reference job', job));
-  const python = await pythonTraining(job, SEED, { sklearn: true, runs: RUNS });
-  const losses: Record<string, number> = {};
-  const ours = await timeAlternately(
-    {
-      trainMlp: async () => {
-        losses.trainMlp = await runTrainMlp(job, SEED);
-      },
-    },
-    { runs: RUNS },
-  );
-  const { pytorch, sklearn } = python.baselines;
-  const trainMlp = ours.trainMlp as RunSummary;
-  console.log(benchLine('trainMlp', trainMlp, pytorch ? [pytorch] : [], { target: 1.0 }));
-  console.log(benchLine('trainMlp', trainMlp, sklearn ? [sklearn] : []));
-  console.log(
-    lossLine({
-      trainMlp: losses.trainMlp,
-      pytorch: python.losses.pytorch,
-      sklearn: python.losses.sklearn,
-    }),
-  );
+  const { ours, baselines, losses } = await compareTraining(job, SEED, {
+    sklearn: true,
+    runs: RUNS,
+  });
+  const { pytorch, sklearn } = baselines;
+  console.log(benchLine('trainMlp', ours, pytorch ? [pytorch] : [], { target: 1.0 }));
+  console.log(benchLine('trainMlp', ours, sklearn ? [sklearn] : []));
+  console.log(lossLine(losses));
 }
 
 async function exampleBench(): Promise<void> {
   const job = await exampleJob();
   console.log(describe('example model house-prices', job));
-  const python = await pythonTraining(job, job.seed, { sklearn: false, runs: RUNS });
-  let loss: number | undefined;
-  const ours = await timeAlternately(
-    {
-      trainMlp: async () => {
-        loss = await runTrainMlp(job, job.seed);
-      },
-    },
-    { runs: RUNS },
-  );
-  const { pytorch } = python.baselines;
-  console.log(
-    benchLine('trainMlp', ours.trainMlp as RunSummary, pytorch ? [pytorch] : [], { target: 1.0 }),
-  );
-  console.log(lossLine({ trainMlp: loss, pytorch: python.losses.pytorch }));
+  const { ours, baselines, losses } = await compareTraining(job, job.seed, {
+    sklearn: false,
+    runs: RUNS,
+  });
+  const { pytorch } = baselines;
+  console.log(benchLine('trainMlp', ours, pytorch ? [pytorch] : [], { target: 1.0 }));
+  console.log(lossLine(losses));
 }
 
 async function scalingBench(): Promise<void> {

@@ -57,7 +57,9 @@ def main():
     sizes = parse_sizes(args.sizes)
     kernels, biases = load_weights(args.weights, sizes)
     x = load_float32(args.x, (args.rows, sizes[0]))
-    one = np.ascontiguousarray(x[:1])
+    # Batch 1 cycles through the rows, as predict.bench.ts does.
+    ones = [np.ascontiguousarray(x[r : r + 1]) for r in range(args.rows)]
+    turn = iter(range(1 << 62))
     net = torch_mlp(sizes, args.activation, kernels, biases).eval()
     sk = sklearn_model(sizes, args.activation, kernels, biases)
 
@@ -66,9 +68,9 @@ def main():
             return net(torch.from_numpy(batch)).numpy().reshape(-1)
 
     jobs = [
-        ("pytorch batch 1", lambda: torch_predict(one), args.calls1),
+        ("pytorch batch 1", lambda: torch_predict(ones[next(turn) % args.rows]), args.calls1),
         (f"pytorch batch {args.rows}", lambda: torch_predict(x), args.calls_batch),
-        ("sklearn batch 1", lambda: sk.predict(one), args.calls1),
+        ("sklearn batch 1", lambda: sk.predict(ones[next(turn) % args.rows]), args.calls1),
         (f"sklearn batch {args.rows}", lambda: sk.predict(x), args.calls_batch),
     ]
     results = []

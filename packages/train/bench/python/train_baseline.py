@@ -35,18 +35,20 @@ def torch_job(args, x, y, sizes, kernels, biases, losses):
         model = torch_mlp(sizes, args.activation, kernels, biases)
         optimizer = torch.optim.Adam(model.parameters(), lr=args.lr, betas=(0.9, 0.999), eps=1e-7)
         generator = torch.Generator().manual_seed(args.seed)
-        for _ in range(args.epochs):
+        for epoch in range(args.epochs):
             order = torch.randperm(rows, generator=generator)
-            total = torch.zeros(())
+            xs, ys = xt[order], yt[order]
+            last = epoch == args.epochs - 1
+            total = 0.0
             for start in range(0, rows, args.batch):
-                index = order[start : start + args.batch]
-                xb, yb = xt[index], yt[index]
+                xb, yb = xs[start : start + args.batch], ys[start : start + args.batch]
                 optimizer.zero_grad(set_to_none=True)
                 loss = torch.nn.functional.mse_loss(model(xb), yb)
                 loss.backward()
                 optimizer.step()
-                total += loss.detach() * index.shape[0]
-            losses["pytorch"] = float(total) / rows
+                if last:  # the reported loss: the last epoch's, weighted by batch size
+                    total += loss.item() * xb.shape[0]
+        losses["pytorch"] = total / rows
 
     return job
 
@@ -73,6 +75,8 @@ def sklearn_job(args, x, y, sizes, losses):
             random_state=args.seed,
         )
         model.fit(x, y)
+        if model.n_iter_ != args.epochs:
+            raise SystemExit(f"MLPRegressor ran {model.n_iter_} epochs, not {args.epochs}")
         # scikit-learn's squared_error loss is half the mean squared error.
         losses["sklearn"] = 2.0 * float(model.loss_curve_[-1])
 
