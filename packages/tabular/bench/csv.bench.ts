@@ -1,25 +1,35 @@
 /**
  * CSV loading benchmark: 1,000,000 rows × 11 columns (8 numeric with missing values, 2
- * categorical, 1 date) read into columnar typed arrays by `readCsv` and by the alternatives,
- * N runs each in this process. Prints the median time, the ratio against the fastest alternative,
- * the peak RSS sampled after each run and the bytes of the resulting arrays.
+ * categorical, 1 date) read into columnar typed arrays by `readCsv` (worker threads, and on one
+ * thread) and by the alternatives, alternated A B A B in this process (`@repo/bench`), pandas
+ * `read_csv` in the same run through `runPythonBaseline`. Then the memory of one load in a fresh
+ * process (peak RSS minus the RSS before, against the file size) and the per-row cost at 10k,
+ * 100k and 1M rows.
  *
- *   npm run bench -w @repo/tabular                      # all candidates, 5 runs
- *   npm run bench -w @repo/tabular -- --runs 3 --only tabular,polars
+ *   npm run bench -w @repo/tabular                          # everything, 5 runs each
+ *   npm run bench -w @repo/tabular -- --runs 5 --only tabular,polars
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type BaselineResult,
+  benchLine,
+  type RunSummary,
+  runPythonBaseline,
+  type SkippedBaseline,
+  timeAlternately,
+} from '@repo/bench';
 import { parse as csvParseSync } from 'csv-parse/sync';
 import pl from 'nodejs-polars';
 import Papa from 'papaparse';
 import { generateHouseSales } from '../src/house-sales';
-import { parseDateText } from '../src/parse-date';
 import { readCsv } from '../src/read-csv';
 import { selectColumns } from '../src/select';
 import { writeCsv } from '../src/write-csv';
 
-const ROWS = 1_000_000;
 const NAMES = [
   'sale_date',
   'price',
@@ -35,13 +45,17 @@ const NAMES = [
 ] as const;
 const CATEGORICAL = new Set(['neighborhood', 'property_type']);
 const DATE = 'sale_date';
+const SIZES = [10_000, 100_000, 1_000_000];
+const PANDAS_SCRIPT = fileURLToPath(new URL('./csv_pandas.py', import.meta.url));
+const MEMORY_SCRIPT = fileURLToPath(new URL('./csv-memory.ts', import.meta.url));
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
   return index < 0 ? undefined : process.argv[index + 1];
 }
-const runs = Number(argument('runs') ?? 5);
+const runs = Math.max(5, Number(argument('runs') ?? 5));
 const only = argument('only')?.split(',');
+const wanted = (name: string) => only === undefined || only.some((o) => name.startsWith(o));
 
 /** Typed arrays of one loaded file, the common result every candidate must produce. */
 type Arrays = (Float64Array | Int32Array)[];
@@ -74,97 +88,145 @@ function rowsToArrays(rows: readonly (readonly string[])[], start: number): Arra
   });
 }
 
-const candidates: Record<string, (path: string) => Promise<Arrays> | Arrays> = {
-  tabular: async (path) => {
-    const table = await readCsv(path);
-    return [...table.columns.values()].map((column) =>
-      column.kind === 'categorical' ? column.codes : column.values,
-    );
-  },
-  polars: (path) => {
-    const frame = pl.readCSV(path, { tryParseDates: true });
-    return NAMES.map((name) => {
-      if (CATEGORICAL.has(name)) {
-        return frame
-          .select(pl.col(name).rank('dense').cast(pl.Int32))
-          .getColumn(name)
-          .toTypedArray() as Int32Array;
-      }
-      if (name === DATE) {
-        const days = frame.getColumn(name).cast(pl.Int32).toTypedArray() as Int32Array;
-        return Float64Array.from(days, (d) => d * 86_400_000);
-      }
+function polarsArrays(path: string): Arrays {
+  const frame = pl.readCSV(path, { tryParseDates: true });
+  return NAMES.map((name) => {
+    if (CATEGORICAL.has(name)) {
       return frame
-        .select(pl.col(name).cast(pl.Float64).fillNull(pl.lit(Number.NaN)))
+        .select(pl.col(name).rank('dense').cast(pl.Int32))
         .getColumn(name)
-        .toTypedArray() as Float64Array;
-    });
-  },
-  'polars (DataFrame only)': (path) => {
-    const frame = pl.readCSV(path, { tryParseDates: true });
-    return [new Float64Array(frame.height)];
-  },
-  papaparse: (path) => {
-    const result = Papa.parse<string[]>(readFileSync(path, 'utf8'), { skipEmptyLines: true });
-    return rowsToArrays(result.data, 1);
-  },
-  'csv-parse': (path) => {
-    const rows = csvParseSync(readFileSync(path), { from_line: 2 }) as string[][];
-    return rowsToArrays(rows, 0);
-  },
-};
+        .toTypedArray() as Int32Array;
+    }
+    if (name === DATE) {
+      const days = frame.getColumn(name).cast(pl.Int32).toTypedArray() as Int32Array;
+      return Float64Array.from(days, (d) => d * 86_400_000);
+    }
+    return frame
+      .select(pl.col(name).cast(pl.Float64).fillNull(pl.lit(Number.NaN)))
+      .getColumn(name)
+      .toTypedArray() as Float64Array;
+  });
+}
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] ?? 0)
-    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+async function tabularArrays(path: string, workers?: number): Promise<Arrays> {
+  const table = await readCsv(path, workers === undefined ? {} : { workers });
+  return [...table.columns.values()].map((column) =>
+    column.kind === 'categorical' ? column.codes : column.values,
+  );
+}
+
+/** Every candidate loads `path` into typed arrays and must give `rows` rows. */
+function candidates(path: string, rows: number): Record<string, () => Promise<void>> {
+  const check = (name: string) => (arrays: Arrays) => {
+    if (arrays[0]?.length !== rows) throw new Error(`${name}: got ${arrays[0]?.length} rows`);
+  };
+  const all: Record<string, () => Promise<void>> = {
+    tabular: async () => check('tabular')(await tabularArrays(path)),
+    'tabular (1 thread)': async () => check('tabular 1')(await tabularArrays(path, 1)),
+    polars: async () => check('polars')(polarsArrays(path)),
+    papaparse: async () => {
+      const result = Papa.parse<string[]>(readFileSync(path, 'utf8'), { skipEmptyLines: true });
+      check('papaparse')(rowsToArrays(result.data, 1));
+    },
+    'csv-parse': async () => {
+      const parsed = csvParseSync(readFileSync(path), { from_line: 2 }) as string[][];
+      check('csv-parse')(rowsToArrays(parsed, 0));
+    },
+  };
+  return Object.fromEntries(Object.entries(all).filter(([name]) => wanted(name)));
+}
+
+async function generated(rows: number): Promise<string> {
+  const path = join(tmpdir(), `tabular-bench-${rows}x${NAMES.length}-v1.csv`);
+  if (!existsSync(path)) {
+    const table = generateHouseSales({ rows, seed: 1, start: '2023-01-01', months: 30 });
+    await writeCsv(selectColumns(table, NAMES), path);
+  }
+  return path;
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+}
+
+/** Peak RSS minus the RSS before one load, in a fresh process (no earlier runs' memory). */
+function memoryLine(candidate: string, path: string, fileBytes: number): string {
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', MEMORY_SCRIPT, candidate, path],
+    { encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)) },
+  );
+  if (child.status !== 0) return `${candidate} memory: failed (${child.stderr.trim()})`;
+  const { beforeBytes, peakBytes } = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}');
+  const used = peakBytes - beforeBytes;
+  const ratio = used / fileBytes;
+  const verdict = candidate.startsWith('tabular')
+    ? ` target < 2.00× ${ratio < 2 ? 'met' : 'MISSED'}`
+    : '';
+  return `${candidate} memory: peak RSS − RSS before = ${mib(used)} (${ratio.toFixed(2)}× the file's ${mib(fileBytes)}; before ${mib(beforeBytes)}, peak ${mib(peakBytes)})${verdict}`;
+}
+
+function baseline(
+  label: string,
+  summary: RunSummary | undefined,
+): BaselineResult | SkippedBaseline | undefined {
+  return summary === undefined ? undefined : { label, summary };
 }
 
 async function main(): Promise<void> {
-  const path = join(tmpdir(), `tabular-bench-${ROWS}x${NAMES.length}-v1.csv`);
-  if (!existsSync(path)) {
-    const started = performance.now();
-    const table = generateHouseSales({ rows: ROWS, seed: 1, start: '2023-01-01', months: 30 });
-    await writeCsv(selectColumns(table, NAMES), path);
-    console.log(`generated ${path} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
+  const paths = new Map<number, string>();
+  for (const rows of SIZES) paths.set(rows, await generated(rows));
+  const big = paths.get(1_000_000) as string;
+  const fileBytes = statSync(big).size;
   console.log(
-    `file: ${path} (${(statSync(path).size / 1e6).toFixed(1)} MB, ${ROWS} rows × ${NAMES.length} columns), ${runs} runs each, node ${process.version}`,
+    `file: ${big} (${mib(fileBytes)}, 1000000 rows × ${NAMES.length} columns), ${runs} runs each after 1 warm-up, alternated; node ${process.version}, ${availableParallelism()} cores, readCsv workers: ${process.env.MLOPS_CSV_WORKERS ?? 'default'}`,
   );
-  const gc = (globalThis as { gc?: () => void }).gc;
-  const results: { name: string; median: number; times: number[]; rss: number; bytes: number }[] =
-    [];
-  for (const [name, load] of Object.entries(candidates)) {
-    if (only !== undefined && !only.some((o) => name.startsWith(o))) continue;
-    const times: number[] = [];
-    let rss = 0;
-    let bytes = 0;
-    for (let run = 0; run < runs; run++) {
-      gc?.();
-      const started = performance.now();
-      const arrays = await load(path);
-      times.push(performance.now() - started);
-      rss = Math.max(rss, process.memoryUsage().rss);
-      bytes = arrays.reduce((sum, array) => sum + array.byteLength, 0);
-      if (arrays[0]?.length !== ROWS) throw new Error(`${name}: got ${arrays[0]?.length} rows`);
+  const sizeLabels = SIZES.map((rows) => `pandas read_csv ${rows}`);
+  const pandas = await runPythonBaseline(PANDAS_SCRIPT, sizeLabels, {
+    modules: ['pandas'],
+    args: [
+      '--runs',
+      String(runs),
+      ...SIZES.map((rows) => `pandas read_csv ${rows}=${paths.get(rows)}`),
+    ],
+    threads: 1,
+  });
+  const summaries = await timeAlternately(candidates(big, 1_000_000), { runs, warmup: 1 });
+  const polars = baseline('polars readCSV', summaries.polars);
+  const pandasBig = pandas['pandas read_csv 1000000'] as BaselineResult | SkippedBaseline;
+  for (const [name, summary] of Object.entries(summaries)) {
+    const label = `${name} 1M×11 → typed arrays`;
+    // The target (≤ 1.0×) is against polars; pandas is one more baseline, without a target.
+    const versusPandas = benchLine(label, summary, [pandasBig]).split(' | ').slice(1);
+    const line =
+      name === 'polars' || polars === undefined
+        ? benchLine(label, summary)
+        : benchLine(label, summary, [polars], name.startsWith('tabular') ? { target: 1.0 } : {});
+    console.log([line, ...versusPandas].join(' | '));
+  }
+  if (wanted('tabular')) {
+    for (const candidate of ['tabular', 'tabular-1', 'polars']) {
+      console.log(memoryLine(candidate, big, fileBytes));
     }
-    results.push({ name, median: median(times), times, rss, bytes });
+    console.log('\nscaling (readCsv, default workers; files under 1 MiB are read on one thread):');
+    const perRow: number[] = [];
+    for (const rows of SIZES) {
+      const path = paths.get(rows) as string;
+      const { tabular } = await timeAlternately(
+        { tabular: async () => void (await tabularArrays(path)) },
+        { runs, warmup: 1 },
+      );
+      const summary = tabular as RunSummary;
+      perRow.push((summary.medianMs * 1e6) / rows);
+      const pandasRows = pandas[`pandas read_csv ${rows}`] as BaselineResult | SkippedBaseline;
+      const line = benchLine(`tabular ${rows} rows`, summary, [pandasRows]);
+      console.log(`${line} | ${((summary.medianMs * 1e6) / rows).toFixed(0)} ns/row`);
+    }
+    const [first, , last] = perRow;
     console.log(
-      `${name.padEnd(24)} median ${median(times).toFixed(0).padStart(6)} ms  runs [${times.map((t) => t.toFixed(0)).join(', ')}]  peak rss ${(rss / 2 ** 20).toFixed(0)} MiB  arrays ${(bytes / 2 ** 20).toFixed(0)} MiB`,
+      `per-row cost 1M / 10k: ${((last ?? 0) / (first ?? 1)).toFixed(2)} (1.00 is linear in rows)`,
     );
   }
-  const ours = results.find((r) => r.name === 'tabular');
-  const baselines = results.filter((r) => r.name !== 'tabular' && !r.name.includes('only'));
-  const baseline = baselines.sort((a, b) => a.median - b.median)[0];
-  if (ours !== undefined && baseline !== undefined) {
-    console.log(
-      `\ntabular vs fastest alternative to typed arrays (${baseline.name}): ${(ours.median / baseline.median).toFixed(2)}× the time (${ours.median.toFixed(0)} ms vs ${baseline.median.toFixed(0)} ms)`,
-    );
-  }
-  // A sanity check that the file parses the dates the bench expects.
-  if (Number.isNaN(parseDateText('2023-01-01'))) throw new Error('date parsing broken');
 }
 
 await main();

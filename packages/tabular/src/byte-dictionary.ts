@@ -1,3 +1,9 @@
+/** The byte strings of a dictionary's levels in code order: `bytes[starts[k], starts[k + 1])`. */
+export interface DictionaryKeys {
+  readonly bytes: Uint8Array;
+  readonly starts: Int32Array;
+}
+
 /**
  * Dictionary encoding of byte strings without creating a string per value: an open-addressing
  * hash table (FNV-1a over the bytes) whose keys live in an arena owned by the dictionary.
@@ -40,6 +46,15 @@ export class ByteDictionary {
       slot = (slot + 1) & mask;
     }
     return this.add(bytes, start, end, hash, slot);
+  }
+
+  /** The levels' bytes in code order (a copy), to merge dictionaries by bytes, not by text. */
+  keys(): DictionaryKeys {
+    const starts = new Int32Array(this.levels.length + 1);
+    for (let code = 0; code < this.levels.length; code++) {
+      starts[code + 1] = (this.keyStart[code] ?? 0) + (this.keyLength[code] ?? 0);
+    }
+    return { bytes: this.arena.slice(0, this.arenaUsed), starts };
   }
 
   /** The code of a level given as a string, adding it when unseen. */

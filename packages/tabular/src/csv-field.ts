@@ -23,9 +23,16 @@ export function createCursor(): FieldCursor {
 
 let scratch = new Uint8Array(256);
 
-/** Reads the field that starts at `pos` (RFC 4180: `"a ""b"", c"` is `a "b", c`). */
-export function readField(input: Uint8Array, pos: number, cursor: FieldCursor): void {
-  const length = input.length;
+/**
+ * Reads the field that starts at `pos` (RFC 4180: `"a ""b"", c"` is `a "b", c`), looking no
+ * further than `length` (default: the end of `input`).
+ */
+export function readField(
+  input: Uint8Array,
+  pos: number,
+  cursor: FieldCursor,
+  length = input.length,
+): void {
   cursor.newlines = 0;
   cursor.error = null;
   if (input[pos] !== QUOTE) {

@@ -10,6 +10,11 @@ export interface CsvReadOptions {
   readonly types?: Readonly<Record<string, ColumnKind>>;
   /** Keep only these columns (the table keeps file order). Others are skipped without parsing. */
   readonly columns?: readonly string[];
+  /**
+   * Worker threads for `readCsv` of a file of 1 MiB or more (default: `MLOPS_CSV_WORKERS`, else
+   * one per available core). 1 parses on the calling thread. `parseCsv` ignores it.
+   */
+  readonly workers?: number;
 }
 
 /** The field separator and quote of RFC 4180. */

@@ -46,6 +46,12 @@ export class CsvTypeError extends Error {
   }
 }
 
+/** A CSV worker thread crashed or could not start (not a problem of the file's contents). */
+export class CsvWorkerError extends Error {
+  override readonly name = 'CsvWorkerError';
+  readonly exitCode = 3;
+}
+
 /** An empty file, or a file with a header and no data rows. */
 export class EmptyDataError extends Error {
   override readonly name = 'EmptyDataError';

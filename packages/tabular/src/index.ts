@@ -7,6 +7,7 @@ export {
   CsvFormatError,
   type CsvLocation,
   CsvTypeError,
+  CsvWorkerError,
   DataValidationError,
   DuplicateColumnError,
   EmptyDataError,
@@ -24,7 +25,7 @@ export {
 export { columnTypesFor, type TableConfig } from './model-config';
 export { parseCsv } from './parse-csv';
 export { parseDateText } from './parse-date';
-export { readCsv } from './read-csv';
+export { type CsvReadTuning, readCsv } from './read-csv';
 export { parseJsonLines, readJsonLines } from './read-json-lines';
 export { createRng, nextGaussian, type Rng } from './rng';
 export { filterRows, selectColumns, selectRows } from './select';

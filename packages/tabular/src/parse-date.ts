@@ -127,3 +127,18 @@ export function parseDateText(text: string): number {
   const bytes = new TextEncoder().encode(text.trim());
   return parseDateBytes(bytes, 0, bytes.length);
 }
+
+/**
+ * The fused fast path of the CSV reader for an unquoted `YYYY-MM-DD` field starting at `pos` and
+ * followed by a comma, a line end or `end`: the same value as `parseDateBytes`, or NaN when the
+ * field is anything else (the caller then takes the general path).
+ */
+export function scanDate(bytes: Uint8Array, pos: number, end: number): number {
+  if (pos + 10 > end || bytes[pos + 4] !== 45 || bytes[pos + 7] !== 45) return NaN;
+  const after = pos + 10 < end ? (bytes[pos + 10] as number) : 10;
+  if (after !== 44 && after !== 10 && after !== 13) return NaN;
+  const year = digitsAt(bytes, pos, 4);
+  const month = digitsAt(bytes, pos + 5, 2);
+  const day = digitsAt(bytes, pos + 8, 2);
+  return checkedDays(year, month, day) * MS_PER_DAY;
+}
