@@ -8,6 +8,7 @@ import {
   requiredInput,
 } from '@repo/action-common';
 import { isSemver } from '@repo/registry';
+import { BACKEND_PREFERENCES } from '@repo/train/backend-names';
 
 export const INPUT_TOKEN = 'token';
 export const INPUT_TAG = 'tag';
@@ -16,7 +17,7 @@ export const INPUT_VERSION = 'version';
 export const INPUT_ENVIRONMENT = 'environment';
 export const INPUT_BACKEND = 'backend';
 
-export const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
+export const BACKENDS = BACKEND_PREFERENCES;
 
 export interface Inputs {
   readonly token: string;

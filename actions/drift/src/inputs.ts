@@ -9,6 +9,7 @@ import {
   requiredInput,
 } from '@repo/action-common';
 import type { ResolvedSource } from '@repo/pipeline';
+import { BACKEND_PREFERENCES } from '@repo/train/backend-names';
 
 export const INPUT_MODEL = 'model';
 export const INPUT_TOKEN = 'token';
@@ -19,7 +20,7 @@ export const INPUT_BACKEND = 'backend';
 
 /** The account `GITHUB_TOKEN` acts as. */
 export const GITHUB_TOKEN_LOGIN = 'github-actions[bot]';
-const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
+const BACKENDS = BACKEND_PREFERENCES;
 /** How long a URL window may take to answer, as `monitoring.source` URLs default to. */
 const URL_TIMEOUT_MS = 10_000;
 

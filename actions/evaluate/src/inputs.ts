@@ -1,12 +1,13 @@
 import * as core from '@actions/core';
 import { type InputReader, parseChoice, parseModelName, requiredInput } from '@repo/action-common';
+import { BACKEND_PREFERENCES } from '@repo/train/backend-names';
 
 export const INPUT_MODEL = 'model';
 export const INPUT_TOKEN = 'token';
 export const INPUT_REPORT_DIR = 'report-dir';
 export const INPUT_BACKEND = 'backend';
 
-export const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
+export const BACKENDS = BACKEND_PREFERENCES;
 
 export interface Inputs {
   readonly model: string;

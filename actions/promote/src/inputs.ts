@@ -9,6 +9,7 @@ import {
   requiredInput,
 } from '@repo/action-common';
 import type { VersionBump } from '@repo/registry';
+import { BACKEND_PREFERENCES } from '@repo/train/backend-names';
 
 export const INPUT_MODEL = 'model';
 export const INPUT_MODELS = 'models';
@@ -16,7 +17,7 @@ export const INPUT_TOKEN = 'token';
 export const INPUT_BUMP = 'bump';
 export const INPUT_BACKEND = 'backend';
 
-export const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
+export const BACKENDS = BACKEND_PREFERENCES;
 const BUMPS = ['auto', 'major', 'minor', 'patch'] as const;
 
 export interface Inputs {

@@ -9,6 +9,7 @@ import {
   parsePositiveInteger,
   requiredInput,
 } from '@repo/action-common';
+import { BACKEND_PREFERENCES } from '@repo/train/backend-names';
 
 export const INPUT_MODEL = 'model';
 export const INPUT_TOKEN = 'token';
@@ -19,7 +20,7 @@ export const INPUT_DISPATCH = 'dispatch-model-pr';
 export const INPUT_COMMITTER = 'committer';
 export const INPUT_BACKEND = 'backend';
 
-const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
+const BACKENDS = BACKEND_PREFERENCES;
 /** `GITHUB_TOKEN`'s bot, as git records it. */
 const GITHUB_ACTIONS_COMMITTER =
   'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>';

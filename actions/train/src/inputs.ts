@@ -1,10 +1,11 @@
 import * as core from '@actions/core';
 import { type InputReader, parseChoice, parseModelName, requiredInput } from '@repo/action-common';
+import { BACKEND_PREFERENCES } from '@repo/train/backend-names';
 
 export const INPUT_MODEL = 'model';
 export const INPUT_BACKEND = 'backend';
 
-export const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
+export const BACKENDS = BACKEND_PREFERENCES;
 export type Backend = (typeof BACKENDS)[number];
 
 export interface Inputs {

@@ -47,7 +47,7 @@ export const globalOptions = {
 export const globalOptionsHelp = `Global options:
   --root <dir>       repository root (default: the nearest folder above with data.dvc or models/)
   --registry <dir>   file registry folder (default: <root>/.mlops/registry, or $MLOPS_REGISTRY)
-  --backend <name>   TensorFlow.js backend: auto | tensorflow | wasm | cpu (default: auto, or $MLOPS_BACKEND)
+  --backend <name>   auto | fused | tensorflow | wasm | cpu (default: auto, or $MLOPS_BACKEND)
   --json             print a JSON document on stdout instead of text
   -q, --quiet        no progress or logs on stderr
   -h, --help         help for the command

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { classifyError, type ErrorKind } from '@repo/pipeline';
+import { BACKEND_PREFERENCES } from '@repo/train/backend-names';
 import { type Command, type CommandContext, globalOptions, globalOptionsHelp } from './command';
 import { commands } from './commands/index';
 import { errorMessage } from './error-message';
@@ -141,8 +142,10 @@ function parseCommandLine(command: Command, args: string[]) {
   }
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   const backend = (values.backend as string | undefined) ?? process.env.MLOPS_BACKEND;
-  if (backend !== undefined && !['auto', 'tensorflow', 'wasm', 'cpu'].includes(backend)) {
-    throw new UsageError(`--backend must be auto, tensorflow, wasm or cpu, not "${backend}"`);
+  if (backend !== undefined && !(BACKEND_PREFERENCES as readonly string[]).includes(backend)) {
+    throw new UsageError(
+      `--backend must be one of ${BACKEND_PREFERENCES.join(', ')}, not "${backend}"`,
+    );
   }
   return {
     positionals: parsed.positionals,

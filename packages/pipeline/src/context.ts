@@ -1,7 +1,8 @@
 import { FileRegistry, type ModelRegistry } from '@repo/registry';
+import type { BackendPreference } from '@repo/train/backend-names';
 import { type WorkspacePaths, workspacePaths } from './workspace';
 
-export type BackendPreference = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
+export type { BackendPreference };
 
 /** Everything a pipeline step needs from its caller (the CLI, an action, a test). */
 export interface PipelineContext {

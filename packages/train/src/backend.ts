@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { kernelSupported } from '@repo/mlp-kernel';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { BACKEND_PREFERENCES, type BackendName, type BackendPreference } from './backend-names';
 import { BackendUnavailableError } from './errors';
 
-/** Which TF.js backend to train on. `auto`: tfjs-node if it loads, else wasm, else cpu. */
-export type BackendPreference = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
-export type BackendName = Exclude<BackendPreference, 'auto'>;
+export type { BackendName, BackendPreference } from './backend-names';
 
 export interface BackendInfo {
   readonly name: BackendName;
@@ -23,7 +23,7 @@ export interface InitBackendOptions {
   readonly debug?: (msg: string) => void;
 }
 
-const PREFERENCES: readonly BackendPreference[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+const PREFERENCES: readonly BackendPreference[] = BACKEND_PREFERENCES;
 /** Not a string literal in `import()`, so that bundlers leave the optional native addon alone. */
 const TFJS_NODE = '@tensorflow/tfjs-node';
 /** The binary the wasm backend loads in Node (SIMD, no threads). */
@@ -34,6 +34,8 @@ const WASM_FILE = 'tfjs-backend-wasm-simd.wasm';
 tf.env().set('PROD', true);
 
 let active: { preference: BackendPreference; info: Promise<BackendInfo> } | undefined;
+/** The backend of the last completed `initBackend`, for synchronous callers such as `predict`. */
+let selected: BackendName | undefined;
 
 /**
  * Selects and initialises the TF.js backend. `MLOPS_BACKEND` (if set) overrides `preference`.
@@ -52,9 +54,10 @@ export function initBackend(
     return Promise.reject(error);
   }
   if (active?.preference === effective) return active.info;
-  const info = select(effective, options.debug ?? (() => {})).then((selected) => {
-    options.log?.(`backend: ${selected.name} (tfjs ${selected.version})`);
-    return selected;
+  const info = select(effective, options.debug ?? (() => {})).then((chosen) => {
+    options.log?.(`backend: ${chosen.name} (tfjs ${chosen.version})`);
+    selected = chosen.name;
+    return chosen;
   });
   active = { preference: effective, info };
   info.catch(() => {
@@ -66,6 +69,11 @@ export function initBackend(
 /** The backend selected by `initBackend`, initialising with `auto` (or `MLOPS_BACKEND`) if none is. */
 export function ensureBackend(): Promise<BackendInfo> {
   return active?.info ?? initBackend();
+}
+
+/** The backend the last completed `initBackend` selected, if any. */
+export function selectedBackend(): BackendName | undefined {
+  return selected;
 }
 
 /** The preference in effect: `MLOPS_BACKEND` when set (validated), else `preference`. */
@@ -86,7 +94,7 @@ async function select(preference: BackendPreference, debug: (msg: string) => voi
     await activate(preference);
     return describe(preference);
   }
-  for (const name of ['tensorflow', 'wasm'] as const) {
+  for (const name of ['fused', 'tensorflow', 'wasm'] as const) {
     try {
       await activate(name);
       return describe(name);
@@ -99,6 +107,7 @@ async function select(preference: BackendPreference, debug: (msg: string) => voi
 }
 
 async function activate(name: BackendName): Promise<void> {
+  if (name === 'fused') return activateFused();
   try {
     if (name === 'tensorflow') await registerTfjsNode();
     if (name === 'wasm') configureWasmPaths();
@@ -111,6 +120,24 @@ async function activate(name: BackendName): Promise<void> {
     throw new BackendUnavailableError(name, `backend ${name} cannot be loaded: ${reason}`, {
       cause: error,
     });
+  }
+}
+
+/**
+ * The fused kernel trains and predicts; TF.js still builds, saves and loads the layers model, on
+ * wasm when it loads, else on cpu (neither changes the kernel's numbers).
+ */
+async function activateFused(): Promise<void> {
+  if (!kernelSupported()) {
+    throw new BackendUnavailableError(
+      'fused',
+      'backend fused cannot be loaded: this runtime cannot compile WebAssembly SIMD',
+    );
+  }
+  try {
+    await activate('wasm');
+  } catch {
+    await activate('cpu');
   }
 }
 

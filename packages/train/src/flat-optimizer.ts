@@ -7,14 +7,15 @@ export interface FlatOptimizer {
   dispose(): void;
 }
 
+/** Adam's constants: the TF.js/Keras defaults, for every backend. */
+export const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 } as const;
+
 /**
- * Adam (Kingma & Ba) with TF.js/Keras defaults β1 = 0.9, β2 = 0.999, ε = 1e-7 and the same
- * update as `tf.train.adam`: θ ← θ − lr · m̂ / (√v̂ + ε), m̂ = m / (1 − β1ᵗ), v̂ = v / (1 − β2ᵗ).
+ * Adam (Kingma & Ba) with the `ADAM` constants and the same update as `tf.train.adam`:
+ * θ ← θ − lr · m̂ / (√v̂ + ε), m̂ = m / (1 − β1ᵗ), v̂ = v / (1 − β2ᵗ).
  */
 export function flatAdam(size: number, learningRate: number): FlatOptimizer {
-  const beta1 = 0.9;
-  const beta2 = 0.999;
-  const epsilon = 1e-7;
+  const { beta1, beta2, epsilon } = ADAM;
   const m = tf.tidy(() => tf.variable(tf.zeros([size]), false));
   const v = tf.tidy(() => tf.variable(tf.zeros([size]), false));
   let t = 0;

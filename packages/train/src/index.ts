@@ -5,7 +5,9 @@ export {
   effectivePreference,
   type InitBackendOptions,
   initBackend,
+  selectedBackend,
 } from './backend';
+export { BACKEND_PREFERENCES } from './backend-names';
 export {
   createEpochProgress,
   type EpochProgress,

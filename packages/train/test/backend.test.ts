@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { initBackend } from '../src/backend';
+import { initBackend, selectedBackend } from '../src/backend';
 import { BackendUnavailableError } from '../src/errors';
 
 const saved = process.env.MLOPS_BACKEND;
@@ -49,17 +49,22 @@ describe('initBackend', () => {
     await expect(initBackend()).rejects.toThrow('MLOPS_BACKEND=gpu is not one of');
   });
 
-  it('falls back from tfjs-node in auto mode, logging the reason at debug level only', async () => {
+  it('picks the fused kernel in auto mode, with TF.js on wasm for the layers model', async () => {
     delete process.env.MLOPS_BACKEND;
     const debug: string[] = [];
     const info = await initBackend('auto', { debug: (msg) => debug.push(msg) });
-    if (await tfjsNodeLoads()) {
-      expect(info.name).toBe('tensorflow');
-    } else {
-      expect(info.name).toBe('wasm');
-      expect(debug).toHaveLength(1);
-      expect(debug[0]).toMatch(/^backend tensorflow unavailable: /);
-    }
+    expect(info.name).toBe('fused');
+    expect(selectedBackend()).toBe('fused');
+    expect(tf.getBackend()).toBe('wasm');
+    expect(debug).toEqual([]);
+  });
+
+  it('reports the backend an explicit choice selected, for synchronous callers', async () => {
+    delete process.env.MLOPS_BACKEND;
+    await initBackend('wasm');
+    expect(selectedBackend()).toBe('wasm');
+    await initBackend('fused');
+    expect(selectedBackend()).toBe('fused');
   });
 
   it('throws BackendUnavailableError when tfjs-node is requested explicitly but cannot load', async () => {

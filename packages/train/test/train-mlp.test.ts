@@ -14,7 +14,6 @@ import { linearData, quickTraining, smallArchitecture } from './fixtures';
 let dir: string;
 
 beforeAll(async () => {
-  await initBackend('wasm');
   dir = await mkdtemp(join(tmpdir(), 'train-mlp-'));
 });
 
@@ -46,7 +45,11 @@ function mse(a: Float32Array, b: Float32Array): number {
   return sum / a.length;
 }
 
-describe('trainMlp', () => {
+describe.each(['fused', 'wasm'] as const)('trainMlp on the %s backend', (backend) => {
+  beforeAll(async () => {
+    await initBackend(backend);
+  });
+
   it('produces bit-identical weights for the same input and seed', async () => {
     const first = await weightsHash(base, 'run-a');
     const second = await weightsHash(base, 'run-b');
@@ -82,7 +85,7 @@ describe('trainMlp', () => {
       result.history.valLoss.at(-1) as number,
       5,
     );
-    expect(result.backend).toBe('wasm');
+    expect(result.backend).toBe(backend);
     expect(result.stoppedEarly).toBe(false);
     expect(result.bestEpoch).toBe(30);
     result.model.dispose();

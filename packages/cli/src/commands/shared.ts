@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { createContext, type PipelineContext } from '@repo/pipeline';
+import type { BackendPreference } from '@repo/train/backend-names';
 import type { CommandContext } from '../command';
 import { UsageError } from '../usage-error';
 
@@ -11,7 +12,7 @@ export function pipelineContext(context: CommandContext): PipelineContext {
   return createContext({
     root: context.globals.root,
     registryDir: context.globals.registry,
-    backend: context.globals.backend as 'auto' | 'tensorflow' | 'wasm' | 'cpu' | undefined,
+    backend: context.globals.backend as BackendPreference | undefined,
     log: context.log,
     progress: context.globals.quiet ? null : process.stderr,
   });
