@@ -41,6 +41,7 @@ export { type InputHash, type InputHashOptions, trainingInputHash } from './inpu
 export type { Lineage } from './lineage';
 export { renderModelCard } from './model-card';
 export { loadModelData, type ModelData } from './model-data';
+export { ONNX_FILE, ONNX_SAMPLE_ROWS, type OnnxAssetInput, writeOnnxAsset } from './onnx-asset';
 export { type PromotionSummary, promoteModel } from './promote-step';
 export {
   evaluatePullRequestCandidate,

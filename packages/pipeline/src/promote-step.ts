@@ -16,6 +16,7 @@ import type { PipelineContext } from './context';
 import { StaleCandidateError } from './errors';
 import type { EvaluationSummary } from './evaluate-step';
 import { renderModelCard } from './model-card';
+import { ONNX_FILE, writeOnnxAsset } from './onnx-asset';
 import { candidateDir } from './workspace';
 
 /**
@@ -39,6 +40,7 @@ export interface PromotionSummary {
 /** Every file a version carries, in the order they are published. */
 const ASSETS = [
   ...MODEL_FILES,
+  ONNX_FILE,
   TRAINING_RECORD,
   PROFILE_FILE,
   METRICS_FILE,
@@ -126,6 +128,14 @@ async function publishCandidate(
   const bump = options.bump ?? (await schemaBump(ctx, latest, record));
   const version = nextVersion(latest?.version, bump);
   const production = evaluation.production ?? undefined;
+  // Validated in ONNX Runtime before anything is published: a failure publishes nothing.
+  await writeOnnxAsset(ctx, {
+    model,
+    version,
+    dir,
+    architecture: record.config.model,
+    task: record.config.task,
+  });
   const card = renderModelCard({
     config: record.config,
     version,

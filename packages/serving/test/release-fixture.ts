@@ -46,13 +46,19 @@ export interface PublishedRelease {
   readonly version: string;
 }
 
+/** A trained and evaluated candidate of the example model, not yet promoted. */
+export interface EvaluatedCandidate {
+  readonly root: string;
+  readonly ctx: PipelineContext;
+  readonly data: ModelData;
+}
+
 /**
- * A real registry version of the example model, made by the pipeline itself: the repository's
- * `model.yaml` (3 epochs, no quality gates, so that a short training is promoted) on 2,000
- * generated house sales, trained, evaluated and promoted (v1.0.0) into a `FileRegistry` in a
- * temporary repository.
+ * The repository's `model.yaml` (3 epochs, no quality gates, so that a short training is
+ * promoted) on 2,000 generated house sales in a temporary repository, trained and evaluated by
+ * the pipeline itself, with an empty `FileRegistry`.
  */
-export async function publishHousePrices(): Promise<PublishedRelease> {
+export async function evaluateHousePrices(): Promise<EvaluatedCandidate> {
   const root = await temporaryDir('serving-release-');
   const yaml = await readFile(REPO_MODEL_YAML, 'utf8');
   const shortened = yaml
@@ -73,6 +79,15 @@ export async function publishHousePrices(): Promise<PublishedRelease> {
   const data = await loadModelData(ctx, MODEL);
   await trainModel(ctx, MODEL, { data });
   await evaluateModel(ctx, MODEL, { data });
+  return { root, ctx, data };
+}
+
+/**
+ * A real registry version of the example model, made by the pipeline itself: the candidate of
+ * `evaluateHousePrices`, promoted (v1.0.0).
+ */
+export async function publishHousePrices(): Promise<PublishedRelease> {
+  const { root, ctx, data } = await evaluateHousePrices();
   const promotion = await promoteModel(ctx, MODEL);
   if (promotion.status !== 'promoted' || promotion.version === null) {
     throw new Error(`the fixture was not promoted: ${promotion.message}`);
