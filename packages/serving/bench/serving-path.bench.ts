@@ -25,9 +25,9 @@ const CALLS = 10_000;
 const TARGET_US = 20;
 
 const release = await publishHousePrices();
+// The backend serving picks by default (`auto`; MLOPS_BACKEND overrides), as `mlops serve` does.
 const model = await loadRelease(release.registry, MODEL, 'production', {
   cacheDir: await cacheDir(),
-  backend: process.env.MLOPS_BACKEND === undefined ? 'wasm' : 'auto',
 });
 const preprocessorPath = join(model.dir, PREPROCESSOR_FILE);
 const preprocessor = parsePreprocessor(await readFile(preprocessorPath, 'utf8'), preprocessorPath);
