@@ -112,6 +112,8 @@ export class DataParallelTrainer {
     };
     const worker = new Worker(workerSource(), {
       eval: true,
+      // Plain JavaScript: no loaders (tsx, test runners) need to start in the worker.
+      execArgv: [],
       workerData: { module: kernelModule(), layout: this.#layout, maxRows, buffers, port: port2 },
       transferList: [port2],
     });

@@ -3,6 +3,7 @@ export { type DataParallelOptions, DataParallelTrainer, SHARDS } from './data-pa
 export { KernelWorkerError } from './errors';
 export {
   instantiateKernel,
+  KERNEL_SHA256,
   type KernelExports,
   kernelModule,
   kernelSupported,

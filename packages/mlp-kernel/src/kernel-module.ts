@@ -1,5 +1,8 @@
 /// <reference path="./webassembly.d.ts" />
-import { KERNEL_WASM_BASE64 } from './generated/kernel-wasm';
+import { KERNEL_WASM_BASE64, KERNEL_WASM_SHA256 } from './generated/kernel-wasm';
+
+/** The sha256 of the kernel's WebAssembly module: which kernel trained a model (its lineage). */
+export const KERNEL_SHA256 = KERNEL_WASM_SHA256;
 
 /** The functions assembly/index.ts exports; pointers are byte addresses in the instance's memory. */
 export interface KernelExports {

@@ -128,9 +128,12 @@ export function createShardEngine(
     y,
     gather(sourceX, sourceY, indices, start, count) {
       const m = check(count);
+      // Element loops, not `subarray` + `set`: no garbage per row.
       for (let r = 0; r < count; r++) {
         const row = indices[start + r] as number;
-        x.set(sourceX.subarray(row * inPad, (row + 1) * inPad), r * inPad);
+        const from = row * inPad;
+        const to = r * inPad;
+        for (let j = 0; j < inPad; j++) x[to + j] = sourceX[from + j] as number;
         y[r] = sourceY[row] as number;
       }
       x.fill(0, count * inPad, m * inPad);

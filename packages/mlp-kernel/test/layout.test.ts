@@ -36,9 +36,14 @@ describe('packWeights and unpackWeights', () => {
   });
 
   it('names the layer whose weights have the wrong shape', () => {
-    expect(() => packWeights(layout, [weights[0], weights[1], Float32Array.of(7), weights[3]] as Float32Array[])).toThrow(
-      /layer 2: kernel has 1 values and bias 1, expected 2×1 and 1/,
-    );
+    expect(() =>
+      packWeights(layout, [
+        weights[0],
+        weights[1],
+        Float32Array.of(7),
+        weights[3],
+      ] as Float32Array[]),
+    ).toThrow(/layer 2: kernel has 1 values and bias 1, expected 2×1 and 1/);
     expect(() => packWeights(layout, weights.slice(0, 2))).toThrow(/expected 4 weight arrays/);
   });
 });

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { instantiateKernel } from '../src/kernel-module';
-import { type NetworkLayout, networkLayout, packWeights, padRows, unpackWeights } from '../src/layout';
+import {
+  type NetworkLayout,
+  networkLayout,
+  packWeights,
+  padRows,
+  unpackWeights,
+} from '../src/layout';
 import { createShardEngine } from '../src/shard-engine';
 
 type Act = 'relu' | 'tanh' | 'elu';
+
+/** `values[i]`, which the test knows is there. */
+function at<T>(values: ArrayLike<T>, i: number): T {
+  return values[i] as T;
+}
 const activations: Record<Act, (z: number) => number> = {
   relu: (z) => Math.max(z, 0),
   tanh: Math.tanh,
@@ -31,24 +42,24 @@ function referenceLoss(
 ): number {
   let total = 0;
   for (let r = 0; r < rows; r++) {
-    let a = Array.from(x.subarray(r * sizes[0]!, (r + 1) * sizes[0]!));
+    let a = Array.from(x.subarray(r * at(sizes, 0), (r + 1) * at(sizes, 0)));
     for (let l = 0; l + 1 < sizes.length; l++) {
-      const kernel = weights[2 * l]!;
-      const bias = weights[2 * l + 1]!;
-      const out = Array.from({ length: sizes[l + 1]! }, (_, j) => {
-        let z = bias[j]!;
+      const kernel = at(weights, 2 * l);
+      const bias = at(weights, 2 * l + 1);
+      const out = Array.from({ length: at(sizes, l + 1) }, (_, j) => {
+        let z = at(bias, j);
         a.forEach((v, i) => {
-          z += v * kernel[i * sizes[l + 1]! + j]!;
+          z += v * at(kernel, i * at(sizes, l + 1) + j);
         });
         return l + 2 < sizes.length ? activations[act](z) : z;
       });
       a = out;
     }
-    const z = a[0]!;
+    const z = at(a, 0);
     total +=
       task === 'regression'
-        ? (z - y[r]!) ** 2
-        : Math.max(z, 0) - z * y[r]! + Math.log1p(Math.exp(-Math.abs(z)));
+        ? (z - at(y, r)) ** 2
+        : Math.max(z, 0) - z * at(y, r) + Math.log1p(Math.exp(-Math.abs(z)));
   }
   return total / rows;
 }
@@ -67,7 +78,13 @@ function setup(act: Act, task: 'regression' | 'classification', rows: number) {
   );
   const engine = createShardEngine(instantiateKernel(), layout, 16);
   engine.params.set(packWeights(layout, weights));
-  engine.gather(padRows(x, rows, 5), y, Int32Array.from({ length: rows }, (_, i) => i), 0, rows);
+  engine.gather(
+    padRows(x, rows, 5),
+    y,
+    Int32Array.from({ length: rows }, (_, i) => i),
+    0,
+    rows,
+  );
   return { sizes, layout, weights, x, y, engine };
 }
 
@@ -84,11 +101,12 @@ describe('createShardEngine', () => {
         weights.forEach((w, i) => {
           for (let j = 0; j < w.length; j++) {
             const copy = weights.map((v) => Float64Array.from(v) as unknown as Float32Array);
-            copy[i]![j]! += h;
+            const cell = at(copy, i);
+            cell[j] = at(cell, j) + h;
             const up = referenceLoss(copy, sizes, act, task, x, y, rows);
-            copy[i]![j]! -= 2 * h;
+            cell[j] = at(cell, j) - 2 * h;
             const down = referenceLoss(copy, sizes, act, task, x, y, rows);
-            expect(gradient[i]![j]!).toBeCloseTo((up - down) / (2 * h), 3);
+            expect(at(at(gradient, i), j)).toBeCloseTo((up - down) / (2 * h), 3);
           }
         });
       });

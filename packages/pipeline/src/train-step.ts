@@ -110,7 +110,11 @@ export async function trainModel(
         : { checkoutCommit: git.commit }),
       configHash: loaded.hash,
       artifactDigest: digest,
-      packages: { '@tensorflow/tfjs-core': backend.version, node: process.version },
+      packages: {
+        '@tensorflow/tfjs-core': backend.version,
+        node: process.version,
+        ...(backend.kernel === undefined ? {} : { 'mlp-kernel.wasm (sha256)': backend.kernel }),
+      },
       backend: result.backend,
       seed: config.seed,
       trainingMs: Math.round(result.durationMs),

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { kernelSupported } from '@repo/mlp-kernel';
+import { KERNEL_SHA256, kernelSupported } from '@repo/mlp-kernel';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { BACKEND_PREFERENCES, type BackendName, type BackendPreference } from './backend-names';
@@ -14,6 +14,8 @@ export interface BackendInfo {
   readonly name: BackendName;
   /** Version of `@tensorflow/tfjs-core`. */
   readonly version: string;
+  /** The fused backend's kernel: the sha256 of its WebAssembly module. */
+  readonly kernel?: string;
 }
 
 export interface InitBackendOptions {
@@ -198,5 +200,7 @@ function configureWasmPaths(): void {
 }
 
 function describe(name: BackendName): BackendInfo {
-  return { name, version: tf.version_core };
+  return name === 'fused'
+    ? { name, version: tf.version_core, kernel: KERNEL_SHA256 }
+    : { name, version: tf.version_core };
 }
