@@ -209,14 +209,17 @@ async function main(): Promise<void> {
       console.log(memoryLine(candidate, big, fileBytes));
     }
     console.log('\nscaling (readCsv, default workers; files under 1 MiB are read on one thread):');
+    // The sizes alternate too, so a machine that slows down affects all of them alike.
+    const jobs = Object.fromEntries(
+      SIZES.map((rows) => [
+        `${rows}`,
+        async () => void (await tabularArrays(paths.get(rows) as string)),
+      ]),
+    );
+    const bySize = await timeAlternately(jobs, { runs, warmup: 1 });
     const perRow: number[] = [];
     for (const rows of SIZES) {
-      const path = paths.get(rows) as string;
-      const { tabular } = await timeAlternately(
-        { tabular: async () => void (await tabularArrays(path)) },
-        { runs, warmup: 1 },
-      );
-      const summary = tabular as RunSummary;
+      const summary = bySize[`${rows}`] as RunSummary;
       perRow.push((summary.medianMs * 1e6) / rows);
       const pandasRows = pandas[`pandas read_csv ${rows}`] as BaselineResult | SkippedBaseline;
       const line = benchLine(`tabular ${rows} rows`, summary, [pandasRows]);

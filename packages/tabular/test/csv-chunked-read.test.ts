@@ -164,6 +164,23 @@ describe('readCsv in chunks on worker threads', () => {
     }
   });
 
+  it('keeps only the asked columns with their declared kinds after a byte order mark', async () => {
+    const path = join(dir, 'bom-columns.csv');
+    const text = `\uFEFF${trickyCsv(80, '\r\n')}`;
+    await writeFile(path, text);
+    const options: CsvReadOptions = {
+      columns: ['id', 'name', 'note'],
+      types: { id: 'categorical', note: 'categorical' },
+    };
+    const expected = snapshot(parseCsv(Buffer.from(text), path, options));
+    for (const workers of WORKERS) {
+      const { table } = await readInChunks(path, workers, 48, options);
+      expect([...table.columns.keys()]).toEqual(['id', 'name', 'note']);
+      expect(table.columns.get('id')?.kind).toBe('categorical');
+      expect(snapshot(table)).toEqual(expected);
+    }
+  });
+
   it('uses worker threads for a file of 1 MiB or more and gives the same table', async () => {
     const path = join(dir, 'big.csv');
     const text = trickyCsv(30_000, '\r\n');
