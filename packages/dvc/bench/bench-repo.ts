@@ -67,7 +67,9 @@ export class Trash {
       },
     );
   }
-  next(): string {
+  /** A fresh path in the trash folder, for a job to write its output to. */
+  async next(): Promise<string> {
+    await mkdir(this.dir, { recursive: true });
     this.#count += 1;
     return join(this.dir, String(this.#count));
   }

@@ -54,10 +54,11 @@ export async function withTempFile<T>(
   const ensure = (folder: string) =>
     options.dirs ? options.dirs.ensure(folder) : mkdir(folder, { recursive: true });
   await ensure(dir);
-  await ensure(dirname(dest));
   const temp = tempPath(dir, basename(dest));
   try {
     const result = await write(temp);
+    // Only now: a write that fails leaves no new folder behind either.
+    await ensure(dirname(dest));
     if (options.mode !== undefined) await chmod(temp, options.mode);
     if (options.pauseStep !== undefined) await pauseAt(options.pauseStep);
     await rename(temp, dest);

@@ -1,87 +1,57 @@
-import type { FileHandle } from 'node:fs/promises';
-import { open, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, open, writeFile } from 'node:fs/promises';
+import { readChunks } from './hash-file';
+import { modeOfNewFiles } from './link-types';
 
-/** Read size, and the largest file read and written in one piece. */
+/** The largest file read and written in one piece. */
 export const CHUNK_BYTES = 2 ** 20;
-/** Buffers in rotation: one being read, one being shown to the listener, one being written. */
-const BUFFERS = 3;
-
-/** `promise`, marked as handled so that a failure while nobody awaits it yet is no crash. */
-function handled<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
-}
-
-async function writeAll(out: FileHandle, chunk: Buffer, position: number): Promise<void> {
-  let written = 0;
-  while (written < chunk.length) {
-    const { bytesWritten } = await out.write(
-      chunk,
-      written,
-      chunk.length - written,
-      position + written,
-    );
-    written += bytesWritten;
-  }
-}
 
 /**
- * Copy the open file `src` to each new file of `dests` at once, showing every chunk to `onChunk`
- * (hashing, progress) before it is written, so what the listener saw is exactly what each holds.
- * A file up to 1 MiB is read and written in one piece; a larger one in 1 MiB chunks with the
- * read of the next chunk and the write of the previous one in flight while the listener runs,
- * in three reused buffers (memory stays flat whatever the size). A chunk is only valid during
- * the `onChunk` call. Returns the bytes copied.
+ * Copy the file `src` to each new file of `dests`, showing every byte of the first copy to
+ * `onChunk` (hashing, progress), so what the listener saw is exactly what `dests[0]` holds.
+ * A file up to 1 MiB is read once and its bytes written to each destination. A larger one is
+ * copied by the kernel (`copyFile`), then read back from `dests[0]` in 1 MiB chunks for the
+ * listener while the kernel copies `dests[0]` to the other destinations (made writable, as new
+ * files are, whatever the mode of `src`): measured faster here
+ * than writing the chunks from JavaScript while they are hashed (decision 0008), and memory
+ * stays flat whatever the size. A chunk is only valid during its `onChunk` call.
+ * Returns the bytes copied, or undefined when `src` does not exist.
  */
 export async function copyThrough(
-  src: FileHandle,
+  src: string,
   dests: readonly string[],
   onChunk?: (chunk: Buffer) => void,
-): Promise<number> {
-  const { size } = await src.stat();
-  if (size <= CHUNK_BYTES) {
-    const bytes = await src.readFile();
-    onChunk?.(bytes);
-    await Promise.all(dests.map((dest) => writeFile(dest, bytes)));
-    return bytes.length;
-  }
-  const outs: FileHandle[] = [];
+): Promise<number | undefined> {
+  let handle: Awaited<ReturnType<typeof open>>;
   try {
-    for (const dest of dests) outs.push(await open(dest, 'w'));
-    return await copyChunks(src, outs, onChunk);
-  } finally {
-    await Promise.allSettled(outs.map((out) => out.close()));
+    handle = await open(src, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
-}
-
-/** The chunked loop of `copyThrough`: one read ahead, the writes of up to two chunks behind. */
-async function copyChunks(
-  src: FileHandle,
-  outs: readonly FileHandle[],
-  onChunk?: (chunk: Buffer) => void,
-): Promise<number> {
-  const buffers = Array.from({ length: BUFFERS }, () => Buffer.allocUnsafe(CHUNK_BYTES));
-  const writes: Promise<void>[] = [];
-  let reading = handled(src.read(buffers[0] as Buffer, 0, CHUNK_BYTES, 0));
-  let position = 0;
   try {
-    for (let slot = 0; ; slot = (slot + 1) % BUFFERS) {
-      const { bytesRead, buffer } = await reading;
-      if (bytesRead === 0) break;
-      const next = (slot + 1) % BUFFERS;
-      await writes[next];
-      reading = handled(src.read(buffers[next] as Buffer, 0, CHUNK_BYTES, position + bytesRead));
-      const chunk = buffer.subarray(0, bytesRead);
-      onChunk?.(chunk);
-      const at = position;
-      writes[slot] = handled(
-        Promise.all(outs.map((out) => writeAll(out, chunk, at))).then(() => {}),
-      );
-      position += bytesRead;
+    const { size } = await handle.stat();
+    if (size <= CHUNK_BYTES) {
+      const bytes = await handle.readFile();
+      onChunk?.(bytes);
+      await Promise.all(dests.map((dest) => writeFile(dest, bytes)));
+      return bytes.length;
     }
-    await Promise.all(writes);
   } finally {
-    await Promise.allSettled([reading, ...writes]);
+    await handle.close();
   }
-  return position;
+  const [first, ...others] = dests;
+  if (first === undefined) return 0;
+  await copyFile(src, first);
+  let copied = 0;
+  await Promise.all([
+    readChunks(first, (chunk) => {
+      copied += chunk.length;
+      onChunk?.(chunk);
+    }),
+    ...others.map(async (dest) => {
+      await copyFile(first, dest);
+      await chmod(dest, modeOfNewFiles());
+    }),
+  ]);
+  return copied;
 }

@@ -16,6 +16,14 @@ export interface RemoteConfig {
   readonly options: Readonly<Record<string, string>>;
 }
 
+/** How a cached object becomes a workspace file (DVC's `cache.type`). */
+export type CacheLinkType = 'reflink' | 'copy' | 'hardlink' | 'symlink';
+
+const LINK_TYPES: readonly CacheLinkType[] = ['reflink', 'copy', 'hardlink', 'symlink'];
+
+/** DVC's default: a copy-on-write clone where the filesystem has them, else a copy. Never a link. */
+export const DEFAULT_CACHE_TYPES: readonly CacheLinkType[] = ['reflink', 'copy'];
+
 /** The merged `.dvc/config` + `.dvc/config.local`. */
 export interface DvcConfig {
   /** Absolute repository root. */
@@ -27,6 +35,12 @@ export interface DvcConfig {
   readonly remotes: Readonly<Record<string, RemoteConfig>>;
   /** Absolute cache folder: `cache.dir` resolved against `.dvc/`, default `.dvc/cache`. */
   readonly cacheDir: string;
+  /**
+   * `cache.type`: the link types to try, in order, for checkout (default `reflink,copy`);
+   * `hardlink` and `symlink` only when configured (the workspace file then is the cache
+   * object, read-only).
+   */
+  readonly cacheTypes: readonly CacheLinkType[];
   /** The config files that existed and were read, in order (later ones override). */
   readonly files: readonly string[];
 }
@@ -98,6 +112,21 @@ export function parseDvcConfigText(
     current.set(key, { value: parseValue(line.slice(eq + 1), file, lineNo), file });
   });
   return into;
+}
+
+/** `cache.type` as DVC reads it: a comma-separated list of link types. */
+function parseCacheTypes(entry: { value: string; file: string } | undefined): CacheLinkType[] {
+  if (entry === undefined) return [...DEFAULT_CACHE_TYPES];
+  const types = entry.value.split(',').map((part) => part.trim());
+  for (const type of types) {
+    if (!(LINK_TYPES as readonly string[]).includes(type)) {
+      throw new DvcConfigError(
+        entry.file,
+        `cache.type: unknown link type "${type}" in "${entry.value}" (known: ${LINK_TYPES.join(', ')})`,
+      );
+    }
+  }
+  return types as CacheLinkType[];
 }
 
 /** Local remote paths (no scheme, or file://) resolve against the config file's folder. */
@@ -176,6 +205,7 @@ export async function readDvcConfig(root: string): Promise<DvcConfig> {
     ...(defaultRemote === undefined ? {} : { defaultRemote }),
     remotes,
     cacheDir,
+    cacheTypes: parseCacheTypes(sections.get('cache')?.get('type')),
     files,
   };
 }

@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { type FileHandle, open } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 
 /**
  * How an object's md5 is computed.
@@ -114,23 +114,35 @@ export function hashBytes(bytes: Uint8Array, algorithm: HashAlgorithm = 'md5'): 
   return hasher.digest();
 }
 
-/** Hash the open file: in one read up to 1 MiB, else in 1 MiB reads, the next in flight while one is hashed. */
-async function hashHandle(handle: FileHandle, hasher: ObjectHasher): Promise<void> {
-  const { size } = await handle.stat();
-  if (size <= LEGACY_BLOCK_SIZE) {
-    hasher.update(await handle.readFile());
-    return;
-  }
-  const buffers = [Buffer.allocUnsafe(LEGACY_BLOCK_SIZE), Buffer.allocUnsafe(LEGACY_BLOCK_SIZE)];
-  let position = 0;
-  let reading = handle.read(buffers[0] as Buffer, 0, LEGACY_BLOCK_SIZE, 0);
-  for (let slot = 0; ; slot = 1 - slot) {
-    const { bytesRead, buffer } = await reading;
-    if (bytesRead === 0) return;
-    position += bytesRead;
-    reading = handle.read(buffers[1 - slot] as Buffer, 0, LEGACY_BLOCK_SIZE, position);
-    reading.catch(() => undefined);
-    hasher.update(buffer.subarray(0, bytesRead));
+/**
+ * Show every byte of the file at `path` to `onChunk`, in order: in one read up to 1 MiB, else
+ * in 1 MiB reads, the next in flight while `onChunk` runs on the current one (two reused
+ * buffers: memory stays flat whatever the size; a chunk is only valid during its call).
+ */
+export async function readChunks(path: string, onChunk: (chunk: Buffer) => void): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size <= LEGACY_BLOCK_SIZE) {
+      onChunk(await handle.readFile());
+      return;
+    }
+    const buffers = [Buffer.allocUnsafe(LEGACY_BLOCK_SIZE), Buffer.allocUnsafe(LEGACY_BLOCK_SIZE)];
+    let position = 0;
+    let reading = handle.read(buffers[0] as Buffer, 0, LEGACY_BLOCK_SIZE, 0);
+    try {
+      for (let slot = 0; ; slot = 1 - slot) {
+        const { bytesRead, buffer } = await reading;
+        if (bytesRead === 0) return;
+        position += bytesRead;
+        reading = handle.read(buffers[1 - slot] as Buffer, 0, LEGACY_BLOCK_SIZE, position);
+        onChunk(buffer.subarray(0, bytesRead));
+      }
+    } finally {
+      await reading.catch(() => undefined);
+    }
+  } finally {
+    await handle.close();
   }
 }
 
@@ -140,11 +152,6 @@ async function hashHandle(handle: FileHandle, hasher: ObjectHasher): Promise<voi
  */
 export async function hashFile(path: string, algorithm: HashAlgorithm = 'md5'): Promise<FileHash> {
   const hasher = createObjectHasher(algorithm);
-  const handle = await open(path, 'r');
-  try {
-    await hashHandle(handle, hasher);
-  } finally {
-    await handle.close();
-  }
+  await readChunks(path, (chunk) => hasher.update(chunk));
   return { md5: hasher.digest(), size: hasher.size };
 }

@@ -1,4 +1,4 @@
-import { access, mkdir, open, writeFile } from 'node:fs/promises';
+import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { copyFileAtomic, removeStaleTempFiles } from './atomic-write';
 import { copyThrough } from './copy-through';
@@ -49,19 +49,7 @@ export class LocalRemote implements Remote {
     dests: readonly string[],
     onChunk?: ChunkListener,
   ): Promise<boolean> {
-    let handle: Awaited<ReturnType<typeof open>>;
-    try {
-      handle = await open(this.#path(key), 'r');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-      throw error;
-    }
-    try {
-      await copyThrough(handle, dests, onChunk);
-    } finally {
-      await handle.close();
-    }
-    return true;
+    return (await copyThrough(this.#path(key), dests, onChunk)) !== undefined;
   }
 
   async upload(key: string, src: string, onChunk?: ChunkListener): Promise<void> {

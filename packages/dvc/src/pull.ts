@@ -1,8 +1,8 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { tempPath } from './atomic-write';
 import { checkCache } from './cache-check';
-import { removeInterruptedTempFiles, workspaceTempDir } from './cache-layout';
+import { cacheTempDir, removeInterruptedTempFiles, workspaceTempDir } from './cache-layout';
 import { checkOutFiles } from './checkout';
 import {
   estimateDownloadBytes,
@@ -16,6 +16,7 @@ import { mapLimit } from './concurrency';
 import type { DirEntry } from './directory-object';
 import { type DvcConfig, readDvcConfig } from './dvc-config';
 import { DvcWorkspaceConflictError } from './errors';
+import { Linker, reflinkWorks } from './link-types';
 import { ObjectCache } from './object-cache';
 import { TrustedObjects } from './object-state';
 import { PhaseProgress, type ProgressListener } from './progress';
@@ -55,6 +56,7 @@ const DEFAULT_JOBS = 8;
 /** One pull: the cache, the remote (opened when first needed) and the bytes downloaded. */
 class PullRun {
   readonly cache: ObjectCache;
+  readonly linker: Linker;
   downloaded = 0;
   bytesDownloaded = 0;
   /** Byte size of every verified object by cache key. */
@@ -68,6 +70,7 @@ class PullRun {
     readonly trusted: TrustedObjects,
   ) {
     this.cache = new ObjectCache(config.cacheDir);
+    this.linker = new Linker(config.cacheTypes, config.files[0] ?? join(config.dvcDir, 'config'));
   }
   get tempDir(): string {
     return workspaceTempDir(this.config.dvcDir);
@@ -119,6 +122,9 @@ async function copyTargets(
   const targets = new Map<string, string>();
   if (run.remote().downloadTo === undefined) return targets;
   await mkdir(run.tempDir, { recursive: true });
+  const cacheTemp = cacheTempDir(run.config.cacheDir);
+  await mkdir(cacheTemp, { recursive: true });
+  if (!(await run.linker.copiesFirst(() => reflinkWorks(cacheTemp, run.tempDir)))) return targets;
   for (const file of pending) {
     const key = run.cache.key(file.ref);
     if (!targets.has(key)) targets.set(key, file.dest);
@@ -190,6 +196,7 @@ async function checkOut(run: PullRun, pending: readonly WorkspaceFile[]): Promis
   await checkOutFiles(pending, {
     cache: run.cache,
     tempDir: run.tempDir,
+    linker: run.linker,
     prepared: run.prepared,
     jobs: run.jobs,
     progress,
@@ -198,16 +205,21 @@ async function checkOut(run: PullRun, pending: readonly WorkspaceFile[]): Promis
 }
 
 /**
- * remote → cache → workspace. Every object is verified (md5 of the bytes) when downloaded,
- * and cached objects are re-verified, before anything is written to the workspace: a corrupt
- * object throws DvcObjectCorruptError (naming md5 and relpath) with the workspace untouched.
+ * remote → cache → workspace. Every object is verified (md5 of the bytes, hashed once, as
+ * they are written) when downloaded, and a cached object is verified unless this repository
+ * verified it before and it is unchanged since (same inode, size, mtime, ctime:
+ * `.dvc/tmp/object-state.json`, as DVC's state database), before anything is written to the
+ * workspace: a corrupt object throws DvcObjectCorruptError (naming md5 and relpath) with the
+ * workspace untouched; a corrupt cached object is deleted and downloaded again.
  * A workspace file that differs and whose contents are not in the cache (an edit) is not
  * replaced unless `force`: DvcWorkspaceConflictError, before any file object is downloaded.
- * Downloads are renamed into the cache from its temp folder; workspace files are copied (not
- * linked) through `.dvc/tmp/checkout` + rename, so an interrupted pull leaves nothing in
- * tracked folders, and temp files of interrupted runs (also those older versions left beside
- * the files) are removed first. Files that already
- * match are left alone; files not listed in a directory output are not deleted.
+ * Downloads are renamed into the cache from its temp folder. Workspace files are made in
+ * `.dvc/tmp/checkout` and renamed into place only once every download is verified: by default
+ * a reflink or a copy (a local remote writes the copy in the same pass as the cache object),
+ * a hardlink or symlink only when `cache.type` asks for it. An interrupted pull leaves nothing
+ * in tracked folders, and temp files of interrupted runs (also those older versions left
+ * beside the files) are removed first. Files that already match are left alone; files not
+ * listed in a directory output are not deleted.
  */
 export async function pull(options: PullOptions): Promise<PullResult> {
   const config = await readDvcConfig(options.root);

@@ -17,6 +17,31 @@ async function repoWith(config: string, local?: string): Promise<string> {
   return root;
 }
 
+describe('cache.type', () => {
+  it('is reflink,copy by default and read as a list, config.local overriding', async () => {
+    expect((await readDvcConfig(await repoWith('[core]\n'))).cacheTypes).toEqual([
+      'reflink',
+      'copy',
+    ]);
+    const root = await repoWith(
+      '[cache]\n    type = "hardlink, symlink"\n',
+      '[cache]\ntype = symlink\n',
+    );
+    expect((await readDvcConfig(root)).cacheTypes).toEqual(['symlink']);
+    const shared = await repoWith('[cache]\n    type = hardlink,copy\n');
+    expect((await readDvcConfig(shared)).cacheTypes).toEqual(['hardlink', 'copy']);
+  });
+
+  it('refuses an unknown link type, naming the file, the value and the known types', async () => {
+    const root = await repoWith('[cache]\n    type = reflink,softlink\n');
+    const error = await readDvcConfig(root).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DvcConfigError);
+    expect((error as DvcConfigError).file).toBe(join(root, '.dvc', 'config'));
+    expect((error as Error).message).toContain('cache.type: unknown link type "softlink"');
+    expect((error as Error).message).toContain('reflink, copy, hardlink, symlink');
+  });
+});
+
 describe('readDvcConfig', () => {
   it('parses quoted section names, quoted values, spaces and comments', async () => {
     const root = await repoWith(
