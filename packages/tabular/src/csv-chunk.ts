@@ -4,16 +4,18 @@
  * thread and each chunk on a worker, so both give the same values. It imports nothing that a
  * worker bundle would not need (no errors, no tables): problems come back as data.
  */
-import { ByteDictionary, type DictionaryKeys } from './byte-dictionary';
+import type { ByteDictionary, DictionaryKeys } from './byte-dictionary';
+import { type ArraySource, Columns, FRESH } from './csv-chunk-columns';
 import { type FieldCursor, readField } from './csv-field';
+import { CATEGORICAL, DATE, NUMERIC, SKIP } from './csv-kinds';
+import { countLines, countSeparators, estimateRows, skipLineEnd } from './csv-lines';
 import { COMMA, CR, fieldText, isMissingToken, LF } from './csv-options';
 import { parseDateBytes, scanDate } from './parse-date';
 import { parseNumberBytes, scanEnd, scanNumber } from './parse-number';
 
-export const SKIP = -1;
-export const NUMERIC = 0;
-export const DATE = 1;
-export const CATEGORICAL = 2;
+export type { ArraySource } from './csv-chunk-columns';
+export { CATEGORICAL, DATE, NUMERIC, SKIP } from './csv-kinds';
+
 const EXPECTED: readonly string[] = [
   'a number',
   'a date (YYYY-MM-DD, ISO date-time or YYYYMMDDTHHMMSS)',
@@ -53,13 +55,6 @@ export interface ChunkResult {
   readonly problem: ChunkProblem | null;
 }
 
-/** Where a chunk's arrays come from: fresh memory, or buffers a worker got back for reuse. */
-export interface ArraySource {
-  take(byteLength: number): ArrayBuffer;
-}
-
-const FRESH: ArraySource = { take: (byteLength) => new ArrayBuffer(byteLength) };
-
 export interface ChunkOptions {
   /** Count the line feeds first for exact arrays (one pass more); else estimate and grow. */
   readonly exact?: boolean;
@@ -89,55 +84,6 @@ export function parseChunk(
     const result = parseRows(bytes, start, end, plan, kinds, out);
     if (!(result instanceof Restart)) return result;
     kinds[result.column] = result.kind;
-  }
-}
-
-/** A chunk's output arrays; every row of every kept column is written, so reused memory is fine. */
-class Columns {
-  readonly values: (Float64Array | null)[] = [];
-  readonly codes: (Int32Array | null)[] = [];
-  readonly dictionaries: (ByteDictionary | null)[] = [];
-  readonly seen: Uint8Array;
-  constructor(
-    kinds: Int8Array,
-    public capacity: number,
-    private readonly arrays: ArraySource,
-  ) {
-    this.seen = new Uint8Array(kinds.length);
-    for (const kind of kinds) {
-      this.values.push(kind === NUMERIC || kind === DATE ? this.float64(capacity) : null);
-      this.codes.push(kind === CATEGORICAL ? this.int32(capacity) : null);
-      this.dictionaries.push(kind === CATEGORICAL ? new ByteDictionary() : null);
-    }
-  }
-  private float64(n: number): Float64Array {
-    return new Float64Array(this.arrays.take(n * 8), 0, n);
-  }
-  private int32(n: number): Int32Array {
-    return new Int32Array(this.arrays.take(n * 4), 0, n);
-  }
-  toCategorical(c: number, row: number): void {
-    this.values[c] = null;
-    this.codes[c] = this.int32(this.capacity).fill(-1, 0, row);
-    this.dictionaries[c] = new ByteDictionary();
-  }
-  /** Doubles the capacity (an estimate fell short), keeping the rows so far. */
-  grow(): void {
-    this.capacity *= 2;
-    for (let c = 0; c < this.values.length; c++) {
-      const values = this.values[c];
-      const codes = this.codes[c];
-      if (values) {
-        const grown = this.float64(this.capacity);
-        grown.set(values);
-        this.values[c] = grown;
-      }
-      if (codes) {
-        const grown = this.int32(this.capacity);
-        grown.set(codes);
-        this.codes[c] = grown;
-      }
-    }
   }
 }
 
@@ -310,39 +256,4 @@ function quoteText(cursor: FieldCursor): string {
   return cursor.error === 'unterminated'
     ? 'a quoted field is not closed before the end of the file'
     : 'a closing quote is followed by something other than a comma or a line end';
-}
-
-export function skipLineEnd(bytes: Uint8Array, pos: number): number {
-  if (bytes[pos] === CR) pos++;
-  if (bytes[pos] === LF) pos++;
-  return pos;
-}
-
-/** Line feeds in `[start, end)`, plus one for a last line without one: at least the rows. */
-export function countLines(bytes: Uint8Array, start: number, end: number): number {
-  let count = end > start && bytes[end - 1] !== LF ? 1 : 0;
-  for (let i = bytes.indexOf(LF, start); i >= 0 && i < end; i = bytes.indexOf(LF, i + 1)) count++;
-  return Math.max(count, 1);
-}
-
-/** Rows expected in `[start, end)` from the length of its first lines (`Columns` grows if short). */
-function estimateRows(bytes: Uint8Array, start: number, end: number): number {
-  let at = start;
-  let lines = 0;
-  while (lines < 64) {
-    const lf = bytes.indexOf(LF, at);
-    if (lf < 0 || lf >= end) return lines + 1;
-    at = lf + 1;
-    lines++;
-  }
-  return Math.ceil(((end - start) / (at - start)) * 64 * 1.05) + 64;
-}
-
-/** Separators from `pos` to the end of the line (quotes ignored), for a "found N fields" message. */
-function countSeparators(bytes: Uint8Array, pos: number, end: number): number {
-  let count = 0;
-  for (let i = pos; i < end && bytes[i] !== LF && bytes[i] !== CR; i++) {
-    if (bytes[i] === COMMA) count++;
-  }
-  return count;
 }

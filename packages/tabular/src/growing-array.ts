@@ -6,15 +6,30 @@
  */
 type Numbers = Float64Array | Int32Array;
 type NumbersConstructor = Float64ArrayConstructor | Int32ArrayConstructor;
-type ResizableArrayBuffer = ArrayBuffer & { resize(byteLength: number): void };
+type ResizableArrayBuffer = ArrayBuffer & {
+  resize(byteLength: number): void;
+  readonly maxByteLength: number;
+};
 const Resizable = ArrayBuffer as unknown as new (
   byteLength: number,
   options: { maxByteLength: number },
 ) => ResizableArrayBuffer;
 
+/** Address space reserved when the bound asked for cannot be (a huge file): 256 MiB, then moved. */
+const FALLBACK_BYTES = 256 << 20;
+
+function reserve(maxByteLength: number): ResizableArrayBuffer {
+  try {
+    return new Resizable(0, { maxByteLength });
+  } catch (error) {
+    if (!(error instanceof RangeError) || maxByteLength <= FALLBACK_BYTES) throw error;
+    return new Resizable(0, { maxByteLength: FALLBACK_BYTES });
+  }
+}
+
 export class GrowingArray {
   length = 0;
-  private readonly buffer: ResizableArrayBuffer;
+  private buffer: ResizableArrayBuffer;
   private readonly bytes: number;
 
   constructor(
@@ -22,13 +37,22 @@ export class GrowingArray {
     maxLength: number,
   ) {
     this.bytes = type.BYTES_PER_ELEMENT;
-    this.buffer = new Resizable(0, { maxByteLength: Math.max(1, maxLength) * this.bytes });
+    this.buffer = reserve(Math.max(1, maxLength) * this.bytes);
   }
 
   private grow(count: number): Numbers {
     const start = this.length;
     this.length += count;
-    this.buffer.resize(this.length * this.bytes);
+    const needed = this.length * this.bytes;
+    if (needed > this.buffer.maxByteLength) {
+      // Only after a smaller reservation than the bound: move to a bigger one (one copy).
+      const moved = reserve(needed * 2);
+      moved.resize(start * this.bytes);
+      new Uint8Array(moved).set(new Uint8Array(this.buffer, 0, start * this.bytes));
+      this.buffer.resize(0);
+      this.buffer = moved;
+    }
+    this.buffer.resize(needed);
     return new this.type(this.buffer, start * this.bytes, count);
   }
 

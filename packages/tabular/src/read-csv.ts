@@ -17,6 +17,8 @@ export const BLOCK_BYTES = 1 << 20;
 export interface CsvReadTuning {
   readonly blockBytes?: number;
   readonly parallelMinBytes?: number;
+  /** Chunks being parsed or waiting to be merged at a time (default: 2 per worker + 1). */
+  readonly inFlight?: number;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function readCsv(
     return await readChunked(file, size, path, options, {
       parser,
       blockBytes,
-      inFlight: workers === 1 ? 1 : workers + 1,
+      inFlight: tuning.inFlight ?? (workers === 1 ? 1 : workers * 2 + 1),
     });
   } finally {
     await file.close();
