@@ -8,7 +8,12 @@ export {
   parseDirObject,
   serializeDirEntries,
 } from './directory-object';
-export { type DvcConfig, type RemoteConfig, readDvcConfig } from './dvc-config';
+export {
+  type CacheLinkType,
+  type DvcConfig,
+  type RemoteConfig,
+  readDvcConfig,
+} from './dvc-config';
 export {
   DvcConfigError,
   DvcObjectCorruptError,

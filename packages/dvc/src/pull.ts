@@ -112,8 +112,9 @@ async function listFiles(run: PullRun, outputs: readonly TrackedOutput[]) {
 
 /**
  * For each object, the first pending workspace file it becomes, when the remote can write it
- * there while downloading (local remotes): its bytes are then written once to the cache and
- * once to a temp copy in `.dvc/tmp/checkout`, from the same hashed chunks.
+ * there while downloading (local remotes) and the checkout would be a plain copy: the object
+ * is then written to the cache and, in the same pass, to a temp copy in `.dvc/tmp/checkout`
+ * (the bytes that were hashed, or a kernel copy of the hashed cache temp file).
  */
 async function copyTargets(
   run: PullRun,
@@ -156,7 +157,9 @@ async function fetchMissing(
       run.options.onProgress,
       estimate(cachedBytes),
     );
-    const copyTo = await copyTargets(run, pending);
+    // The remote is opened only when something is missing (a cache alone is enough otherwise).
+    const copyTo =
+      missing.length === 0 ? new Map<string, string>() : await copyTargets(run, pending);
     await mapLimit(missing, run.jobs, async (ref) => {
       const key = run.cache.key(ref);
       const dest = copyTo.get(key);

@@ -23,9 +23,10 @@ afterEach(() => {
 });
 
 describe('cached objects verified by an earlier pull', () => {
-  it('are copied to the workspace without being read and hashed again', async () => {
+  it('are copied to the workspace without being read and hashed again, and need no remote', async () => {
     const root = await pulledRepo();
     await removeAll(join(root, 'data'));
+    await writeFile(join(root, '.dvc', 'config'), '[core]\n');
     const hashed = vi.spyOn(ObjectCache.prototype, 'actualMd5');
     const result = await pull({ root });
     expect(result).toMatchObject({ downloaded: 0, checkedOut: 6 });
