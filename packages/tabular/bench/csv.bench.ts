@@ -123,7 +123,11 @@ function candidates(path: string, rows: number): Record<string, () => Promise<vo
   const all: Record<string, () => Promise<void>> = {
     tabular: async () => check('tabular')(await tabularArrays(path)),
     'tabular (1 thread)': async () => check('tabular 1')(await tabularArrays(path, 1)),
-    polars: async () => check('polars')(polarsArrays(path)),
+    'polars readCSV': async () => {
+      const frame = pl.readCSV(path, { tryParseDates: true });
+      if (frame.height !== rows) throw new Error(`polars readCSV: got ${frame.height} rows`);
+    },
+    'polars → typed arrays': async () => check('polars')(polarsArrays(path)),
     papaparse: async () => {
       const result = Papa.parse<string[]>(readFileSync(path, 'utf8'), { skipEmptyLines: true });
       check('papaparse')(rowsToArrays(result.data, 1));
@@ -192,17 +196,23 @@ async function main(): Promise<void> {
     threads: 1,
   });
   const summaries = await timeAlternately(candidates(big, 1_000_000), { runs, warmup: 1 });
-  const polars = baseline('polars readCSV', summaries.polars);
+  // The target (≤ 1.0×) is against polars' readCSV alone (a DataFrame, no typed arrays yet);
+  // polars' conversion to the same typed arrays and pandas are more baselines, without a target.
+  const polars = baseline('polars readCSV', summaries['polars readCSV']);
+  const polarsArrays = baseline('polars → typed arrays', summaries['polars → typed arrays']);
   const pandasBig = pandas['pandas read_csv 1000000'] as BaselineResult | SkippedBaseline;
   for (const [name, summary] of Object.entries(summaries)) {
-    const label = `${name} 1M×11 → typed arrays`;
-    // The target (≤ 1.0×) is against polars; pandas is one more baseline, without a target.
-    const versusPandas = benchLine(label, summary, [pandasBig]).split(' | ').slice(1);
+    const label = `${name} 1M×11${name.startsWith('polars') ? '' : ' → typed arrays'}`;
+    const extra = [polarsArrays, pandasBig].filter(
+      (b): b is BaselineResult | SkippedBaseline =>
+        b !== undefined && !('label' in b && b.label === name),
+    );
+    const more = benchLine(label, summary, extra).split(' | ').slice(1);
     const line =
-      name === 'polars' || polars === undefined
+      name.startsWith('polars') || polars === undefined
         ? benchLine(label, summary)
         : benchLine(label, summary, [polars], name.startsWith('tabular') ? { target: 1.0 } : {});
-    console.log([line, ...versusPandas].join(' | '));
+    console.log([line, ...more].join(' | '));
   }
   if (wanted('tabular')) {
     for (const candidate of ['tabular', 'tabular-1', 'polars']) {
