@@ -49,9 +49,10 @@ export class DataParallelTrainer {
   readonly engine: ShardEngine;
   /** The permutation of rows `step` reads batches from (write it before each epoch). */
   readonly order: Int32Array;
-  readonly threads: number;
-  /** Why fewer threads than asked for run (worker threads could not start), or null. */
-  readonly fallback: string | null = null;
+  #threads: number;
+  #fallback: string | null = null;
+  readonly #ready: Promise<void>;
+  #started = false;
   readonly #layout: NetworkLayout;
   readonly #x: Float32Array;
   readonly #y: Float32Array;
@@ -85,21 +86,48 @@ export class DataParallelTrainer {
     const shardRows = Math.ceil(options.maxBatch / SHARDS);
     this.engine = createShardEngine(instantiateKernel(), layout, shardRows);
     const wanted = options.threads ?? availableParallelism();
-    this.threads = Math.max(1, Math.min(SHARDS, Math.floor(wanted)));
+    this.#threads = Math.max(1, Math.min(SHARDS, Math.floor(wanted)));
     try {
-      for (let t = 1; t < this.threads; t++) this.#workers.push(this.#startWorker(t, shardRows));
+      for (let t = 1; t < this.#threads; t++) this.#workers.push(this.#startWorker(t, shardRows));
+      this.#ready = Promise.all(this.#workers.map(whenReady)).then(
+        () => undefined,
+        (error: unknown) => this.#fallBack(error),
+      );
     } catch (error) {
-      // The same shards on the main thread alone: the same bits, only slower.
-      for (const { worker } of this.#workers.splice(0)) void worker.terminate();
-      this.threads = 1;
-      this.fallback = `worker threads could not start: ${error instanceof Error ? error.message : String(error)}`;
+      this.#ready = this.#fallBack(error);
     }
+  }
+
+  /** Threads computing shards, the main one included. */
+  get threads(): number {
+    return this.#threads;
+  }
+
+  /** Why fewer threads than asked for run (worker threads could not start), or null. */
+  get fallback(): string | null {
+    return this.#fallback;
+  }
+
+  /**
+   * Resolves when every worker thread has started; a worker that fails to start makes the
+   * trainer run every shard on the main thread (the same bits, only slower). Call before `step`.
+   */
+  async ready(): Promise<void> {
+    await this.#ready;
+    this.#started = true;
+  }
+
+  async #fallBack(error: unknown): Promise<void> {
+    const workers = this.#workers.splice(0);
+    this.#threads = 1;
+    this.#fallback = `worker threads could not start: ${error instanceof Error ? error.message : String(error)}`;
+    await Promise.all(workers.map(({ worker }) => worker.terminate()));
   }
 
   #startWorker(thread: number, maxRows: number): WorkerHandle {
     const control = new Int32Array(new SharedArrayBuffer(CONTROL.length * 4));
     control[CONTROL.thread] = thread;
-    control[CONTROL.threads] = this.threads;
+    control[CONTROL.threads] = this.#threads;
     const { port1, port2 } = new MessageChannel();
     const buffers = {
       control: control.buffer,
@@ -117,7 +145,6 @@ export class DataParallelTrainer {
       workerData: { module: kernelModule(), layout: this.#layout, maxRows, buffers, port: port2 },
       transferList: [port2],
     });
-    worker.unref();
     return { worker, control, port: port1 };
   }
 
@@ -126,6 +153,7 @@ export class DataParallelTrainer {
    * shard order into the main engine, and returns the batch's summed loss (added in shard order).
    */
   step(start: number, size: number): number {
+    if (!this.#started) throw new Error('DataParallelTrainer.step: await ready() first');
     const sequence = ++this.#sequence;
     if (this.#workers.length > 0) {
       this.#params.set(this.engine.params);
@@ -137,7 +165,7 @@ export class DataParallelTrainer {
         Atomics.notify(control, CONTROL.command);
       }
     }
-    for (let s = 0; s < SHARDS; s += this.threads) this.#shard(s, start, size);
+    for (let s = 0; s < SHARDS; s += this.#threads) this.#shard(s, start, size);
     for (const handle of this.#workers) this.#await(handle, sequence);
     let loss = 0;
     const used: Float32Array[] = [];
@@ -188,6 +216,34 @@ export class DataParallelTrainer {
     this.#workers.length = 0;
     await Promise.all(exits);
   }
+}
+
+/**
+ * Resolves when the worker posts `ready` to its parent; rejects when it fails first (an `error`
+ * event, an exit, or its error message on its own port, read without starting that port).
+ */
+function whenReady({ worker, port }: WorkerHandle): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const done = (error?: unknown) => {
+      // Referenced until it answers (so the process waits for it), not afterwards.
+      worker.unref();
+      worker.off('message', onMessage);
+      worker.off('error', done);
+      worker.off('exit', onExit);
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    const onMessage = () => done();
+    const onExit = (code: number) => {
+      const message = receiveMessageOnPort(port)?.message;
+      done(
+        new Error(message === undefined ? `the worker exited with code ${code}` : String(message)),
+      );
+    };
+    worker.once('message', onMessage);
+    worker.once('error', done);
+    worker.once('exit', onExit);
+  });
 }
 
 /** Rows of shard s in a batch of `size` rows. */

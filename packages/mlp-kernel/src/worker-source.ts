@@ -25,8 +25,8 @@ export const CONTROL = {
  * Self-contained like `createShardEngine` (its source text is what the worker runs).
  */
 function workerMain(makeEngine: typeof createShardEngine): void {
-  // Worker threads started from source text are CommonJS scripts: `require` is theirs.
-  const { workerData } = require('node:worker_threads');
+  // Not `require`: bundlers rewrite it into a helper the worker's source text does not have.
+  const { workerData, parentPort } = process.getBuiltinModule('node:worker_threads');
   const { module, layout, maxRows, buffers, port } = workerData;
   const control = new Int32Array(buffers.control);
   try {
@@ -43,6 +43,7 @@ function workerMain(makeEngine: typeof createShardEngine): void {
     const losses = new Float64Array(buffers.losses);
     const count = layout.paramCount;
     let seen = 0;
+    parentPort?.postMessage('ready');
     for (;;) {
       Atomics.wait(control, 0, seen);
       const command = Atomics.load(control, 0);

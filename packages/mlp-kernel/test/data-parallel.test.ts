@@ -27,6 +27,7 @@ async function train(threads: number): Promise<{ hash: string; loss: number; use
   let loss = 0;
   let t = 0;
   try {
+    await trainer.ready();
     for (let epoch = 0; epoch < 2; epoch++) {
       for (let i = 0; i < rows; i++) trainer.order[i] = (i * 37 + epoch) % rows;
       loss = 0;
@@ -78,6 +79,7 @@ describe('DataParallelTrainer', () => {
     const { x, y, params } = data();
     const trainer = new DataParallelTrainer({ layout, x, y, rows, maxBatch: 50, threads: 2 });
     trainer.engine.params.set(params.map((v, i) => (isPadding(i) ? 0 : v)));
+    await trainer.ready();
     for (let i = 0; i < rows; i++) trainer.order[i] = i;
     const losses: number[] = [];
     let t = 0;

@@ -12,6 +12,7 @@ export {
 } from './export-mlp';
 export {
   METADATA_KEYS,
+  ONNX_FILE,
   ONNX_INPUT,
   ONNX_OUTPUT,
   type OnnxNames,
@@ -20,7 +21,7 @@ export {
   onnxMetadata,
   outputFormula,
 } from './onnx-metadata';
-export { loadOnnxRuntime, runOnnx } from './onnx-runtime';
+export { loadOnnxRuntime, type OnnxSession, openOnnxSession, runOnnx } from './onnx-runtime';
 export { ONNX_IR_VERSION, ONNX_OPSET } from './onnx-schema';
 export { readOnnxMetadata } from './read-metadata';
 export {

@@ -22,6 +22,9 @@ export interface OnnxNames {
   readonly target: OnnxTarget;
 }
 
+/** The file name of a version's network in ONNX, next to its TF.js files. */
+export const ONNX_FILE = 'model.onnx';
+
 /** The graph's one input and one output. */
 export const ONNX_INPUT = 'features';
 export const ONNX_OUTPUT = 'output';

@@ -2,12 +2,17 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArchitectureSpec } from '@repo/config';
 import { parsePreprocessor } from '@repo/features';
-import { type DenseWeights, exportMlpToOnnx, OnnxExportError, validateOnnx } from '@repo/onnx';
+import {
+  type DenseWeights,
+  exportMlpToOnnx,
+  ONNX_FILE,
+  OnnxExportError,
+  validateOnnx,
+} from '@repo/onnx';
 import { initBackend, loadModel, predict, type Task } from '@repo/train';
 import type { PipelineContext } from './context';
 
-/** The network of a version in ONNX, next to its TF.js files. */
-export const ONNX_FILE = 'model.onnx';
+export { ONNX_FILE };
 /** Rows the exported network is checked on against TF.js before a release is written. */
 export const ONNX_SAMPLE_ROWS = 64;
 

@@ -148,7 +148,7 @@ export async function predictFile(
     if (batch.length === 0) return;
     let prediction: ReturnType<LoadedModel['predict']>;
     try {
-      prediction = model.predict(
+      prediction = await model.predictMany(
         batch.map((b) => b.features),
         options.onInvalid ?? 'warn',
       );

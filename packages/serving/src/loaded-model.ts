@@ -1,11 +1,13 @@
 import {
   type FeatureRecord,
+  featureNames,
   inverseTarget,
   type PreprocessorState,
   transformRecords,
 } from '@repo/features';
 import type { BackendName, Task } from '@repo/train';
 import { predict } from '@repo/train';
+import { ONNX_MIN_ROWS, onnxBatchEngine } from './batch-engine';
 import { NonFinitePredictionError, RejectedRecordError } from './errors';
 import type { InputField } from './release-metadata';
 import {
@@ -57,6 +59,12 @@ export interface LoadedModel {
    * `NonFinitePredictionError`.
    */
   predict(records: readonly FeatureRecord[], onInvalid?: OnInvalid): Prediction;
+  /**
+   * `predict` for many records at once (batch scoring): from `ONNX_MIN_ROWS` records on, the
+   * network runs in ONNX Runtime on the version's `model.onnx` when there is one and ONNX Runtime
+   * loads (values equal `predict`'s to float32 precision), else as `predict` does.
+   */
+  predictMany(records: readonly FeatureRecord[], onInvalid?: OnInvalid): Promise<Prediction>;
   /** Frees the network's tensors; `predict` must not be called afterwards. */
   dispose(): void;
 }
@@ -97,28 +105,43 @@ function assertFinite(values: ArrayLike<number>): void {
   }
 }
 
-/** Binds a loaded network to its preprocessing. */
+/** Binds a loaded network to its preprocessing (and large batches to `model.onnx`, if any). */
 export function createLoadedModel(parts: LoadedModelParts): LoadedModel {
   const { preprocessor, network, ...info } = parts;
   const features = featureRules(preprocessor, info.inputSchema);
+  const batches = onnxBatchEngine(info.dir, featureNames(preprocessor.features).length, info.model);
+  /** Validation and preprocessing: the matrix the network reads, and the records' warnings. */
+  const prepare = (records: readonly FeatureRecord[], onInvalid: OnInvalid) => {
+    validateRecords(preprocessor, records);
+    const warnings = findWarnings(features, records);
+    if (warnings !== undefined && onInvalid === 'reject') reject(warnings);
+    return { matrix: transformRecords(preprocessor, records), warnings };
+  };
+  const finish = (raw: Float32Array, warnings: RecordWarning[][] | undefined): Prediction => {
+    const values = info.task === 'regression' ? inverseTarget(preprocessor, raw) : raw;
+    assertFinite(values);
+    const predictions = Array.from(values);
+    return warnings === undefined ? { predictions } : { predictions, warnings };
+  };
   return {
     ...info,
     target: preprocessor.target.name,
     features,
     predict(records, onInvalid = 'warn') {
-      validateRecords(preprocessor, records);
-      const warnings = findWarnings(features, records);
-      if (warnings !== undefined && onInvalid === 'reject') reject(warnings);
+      const { matrix, warnings } = prepare(records, onInvalid);
       if (records.length === 0) return { predictions: [] };
-      const matrix = transformRecords(preprocessor, records);
-      const raw = predict(network, matrix.x, matrix.width);
-      const values = info.task === 'regression' ? inverseTarget(preprocessor, raw) : raw;
-      assertFinite(values);
-      const predictions = Array.from(values);
-      return warnings === undefined ? { predictions } : { predictions, warnings };
+      return finish(predict(network, matrix.x, matrix.width), warnings);
+    },
+    async predictMany(records, onInvalid = 'warn') {
+      const { matrix, warnings } = prepare(records, onInvalid);
+      if (records.length === 0) return { predictions: [] };
+      const fromOnnx =
+        records.length >= ONNX_MIN_ROWS ? await batches.run(matrix.x, records.length) : null;
+      return finish(fromOnnx ?? predict(network, matrix.x, matrix.width), warnings);
     },
     dispose() {
       network.dispose();
+      void batches.close();
     },
   };
 }

@@ -37,6 +37,36 @@ function perCall(summary: RunSummary, calls: number): RunSummary {
   return { ...summary, medianMs: summary.medianMs / calls, minMs: summary.minMs / calls };
 }
 
+/**
+ * The batch-scoring path of `@repo/serving` (`predictMany`): the same network as ONNX in
+ * onnxruntime-node, one intra-op thread. Imported at run time: `@repo/onnx` depends on this
+ * package for its own tests, so this one cannot declare it back.
+ */
+async function onnxSession() {
+  const onnx = (await import('@repo/onnx')) as typeof import('@repo/onnx');
+  const weights = model.getWeights();
+  const layers = [];
+  for (let i = 0; i + 1 < weights.length; i += 2) {
+    const kernel = weights[i] as (typeof weights)[number];
+    layers.push({
+      kernel: kernel.dataSync() as Float32Array,
+      kernelShape: kernel.shape as [number, number],
+      bias: (weights[i + 1] as (typeof weights)[number]).dataSync() as Float32Array,
+    });
+  }
+  const bytes = onnx.exportMlpToOnnx(
+    layers,
+    { activation: job.architecture.activation, task: 'regression' },
+    {
+      model: 'house-prices',
+      featureNames: Array.from({ length: nf }, (_, i) => `f${i}`),
+      target: { name: 'price', transform: 'none' },
+    },
+  );
+  return onnx.openOnnxSession(bytes, nf, 'house-prices');
+}
+const session = await onnxSession();
+
 const temp = await temporaryDir('predict-bench-');
 let alternated: Alternated;
 let theirs: Record<string, Float32Array> = {};
@@ -61,6 +91,9 @@ try {
       batch: () => {
         for (let i = 0; i < CALLS_BATCH; i++) predict(model, xBatch, nf);
       },
+      onnx: async () => {
+        for (let i = 0; i < CALLS_BATCH; i++) await session.run(xBatch, BATCH);
+      },
     },
     () => runPythonBaseline(SCRIPT, labels, { modules, args, threads: 1 }),
     RUNS,
@@ -83,6 +116,12 @@ console.log(
 const lines: [string, RunSummary, string, number][] = [
   ['predict batch 1', perCall(ours.one as RunSummary, CALLS_1), '1', 1.0],
   [`predict batch ${BATCH}`, perCall(ours.batch as RunSummary, CALLS_BATCH), String(BATCH), 2.0],
+  [
+    `predict batch ${BATCH}, batch-scoring path (onnxruntime-node)`,
+    perCall(ours.onnx as RunSummary, CALLS_BATCH),
+    String(BATCH),
+    2.0,
+  ],
 ];
 for (const [label, summary, batch, target] of lines) {
   const of = (lib: string) => baselines[`${lib} batch ${batch}`];
@@ -100,4 +139,9 @@ for (const [lib, values] of Object.entries(theirs)) {
     `  max |predict − ${lib}| over ${BATCH} rows, same weights: ${batch} (batch ${BATCH}), ${one} (batch 1, row by row)`,
   );
 }
+const viaOnnx = await session.run(xBatch, BATCH);
+console.log(
+  `  max |predict − onnxruntime-node| over ${BATCH} rows, same weights: ${maxAbsDifference(mine, viaOnnx).toExponential(2)}`,
+);
+await session.close();
 model.dispose();

@@ -45,6 +45,7 @@ export function fusedRunner(input: RunnerInput, model: tf.LayersModel): EpochRun
   let best: Float32Array | null = null;
   return {
     async epoch(order) {
+      await trainer.ready();
       trainer.order.set(order);
       let loss = 0;
       for (let start = 0; start < order.length; start += batchSize) {

@@ -7,8 +7,10 @@
  * See docs/decisions/0006-workflow-expressions.md.
  */
 import { data, Evaluator, Lexer, Parser } from '@actions/expressions';
+import type { FunctionDefinition } from '@actions/expressions/funcs/info';
 import { truthy } from '@actions/expressions/result';
 import { ExpressionError } from './errors';
+import { hashFiles } from './hash-files';
 
 /** A value of the expression language (what JSON can hold). */
 export type ExpressionValue =
@@ -61,6 +63,25 @@ export function toExpressionString(value: ExpressionValue): string {
   return toData(value).coerceString();
 }
 
+/** `hashFiles(…)`, over `github.workspace` (the library leaves it to the host). */
+function hashFilesFunction(scope: ExpressionScope): FunctionDefinition {
+  return {
+    name: 'hashFiles',
+    minArgs: 1,
+    maxArgs: 255,
+    call: (...args: data.ExpressionData[]) => {
+      const github = scope.contexts.github as { workspace?: unknown } | undefined;
+      const workspace = typeof github?.workspace === 'string' ? github.workspace : process.cwd();
+      return new data.StringData(
+        hashFiles(
+          workspace,
+          args.map((a) => a.coerceString()),
+        ),
+      );
+    },
+  };
+}
+
 /** The status functions, answered from the scope (the library leaves them to the host). */
 function statusFunctions(scope: ExpressionScope) {
   const answers: Record<string, () => boolean> = {
@@ -69,7 +90,7 @@ function statusFunctions(scope: ExpressionScope) {
     always: () => true,
     cancelled: () => false,
   };
-  return new Map(
+  return new Map<string, FunctionDefinition>(
     Object.entries(answers).map(([name, answer]) => [
       name,
       { name, minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(answer()) },
@@ -91,6 +112,7 @@ function describe(error: unknown): string {
 /** Evaluates one expression (the text between `${{` and `}}`) in `scope`. */
 export function evaluateExpression(source: string, scope: ExpressionScope): ExpressionValue {
   const functions = statusFunctions(scope);
+  functions.set('hashfiles', hashFilesFunction(scope));
   let tree: ReturnType<Parser['parse']>;
   try {
     const { tokens } = new Lexer(source).lex();

@@ -82,7 +82,7 @@ describe('evaluateExpression', () => {
 
   it('rejects unknown contexts, unknown functions and malformed text', () => {
     expect(() => evaluate('nope.x')).toThrow(ExpressionError);
-    expect(() => evaluate("hashFiles('x')")).toThrow(/unknown function hashfiles/);
+    expect(() => evaluate("tojsn('x')")).toThrow(/unknown function tojsn/);
     expect(() => evaluate("'open")).toThrow(/unterminated/);
     expect(() => evaluate('a b')).toThrow(ExpressionError);
   });
