@@ -4,6 +4,10 @@ export interface DictionaryKeys {
   readonly starts: Int32Array;
 }
 
+/** FNV-1a over bytes: `hash = Math.imul(hash ^ byte, FNV_PRIME)` from `FNV_OFFSET`, then `>>> 0`. */
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
 /**
  * Dictionary encoding of byte strings without creating a string per value: an open-addressing
  * hash table (FNV-1a over the bytes) whose keys live in an arena owned by the dictionary.
@@ -21,11 +25,15 @@ export class ByteDictionary {
 
   /** The code of `bytes[start, end)`, adding it as a new level when unseen. */
   encode(bytes: Uint8Array, start: number, end: number): number {
-    let hash = 0x811c9dc5;
+    let hash = FNV_OFFSET;
     for (let i = start; i < end; i++) {
-      hash = Math.imul(hash ^ (bytes[i] ?? 0), 0x01000193);
+      hash = Math.imul(hash ^ (bytes[i] ?? 0), FNV_PRIME);
     }
-    hash >>>= 0;
+    return this.encodeHashed(bytes, start, end, hash >>> 0);
+  }
+
+  /** `encode` with the FNV-1a hash of the bytes already computed (`hash >>> 0`) by the caller. */
+  encodeHashed(bytes: Uint8Array, start: number, end: number, hash: number): number {
     const length = end - start;
     const mask = this.slots.length - 1;
     let slot = hash & mask;

@@ -4,12 +4,12 @@
  * thread and each chunk on a worker, so both give the same values. It imports nothing that a
  * worker bundle would not need (no errors, no tables): problems come back as data.
  */
-import type { ByteDictionary, DictionaryKeys } from './byte-dictionary';
+import { type ByteDictionary, type DictionaryKeys, FNV_OFFSET, FNV_PRIME } from './byte-dictionary';
 import { type ArraySource, Columns, FRESH } from './csv-chunk-columns';
 import { type FieldCursor, readField } from './csv-field';
 import { CATEGORICAL, DATE, NUMERIC, SKIP } from './csv-kinds';
 import { countLines, countSeparators, estimateRows, skipLineEnd } from './csv-lines';
-import { COMMA, CR, fieldText, isMissingToken, LF } from './csv-options';
+import { COMMA, CR, fieldText, isMissingToken, LF, QUOTE } from './csv-options';
 import { parseDateBytes, scanDate } from './parse-date';
 import { parseNumberBytes, scanEnd, scanNumber } from './parse-number';
 
@@ -133,7 +133,22 @@ function parseRows(
       const kind = kinds[c];
       let fast = false;
       let fastValue = 0;
-      if (kind === NUMERIC) {
+      let fastCode = -2;
+      if (kind === CATEGORICAL && pos < end && bytes[pos] !== QUOTE) {
+        // Fused path of an unquoted level: hash while looking for the end of the field.
+        let i = pos;
+        let hash = FNV_OFFSET;
+        while (i < end) {
+          const b = bytes[i] as number;
+          if (b === COMMA || b === LF || b === CR) break;
+          hash = Math.imul(hash ^ b, FNV_PRIME);
+          i++;
+        }
+        fastCode = isMissingToken(bytes, pos, i)
+          ? -1
+          : (dictionaries[c] as ByteDictionary).encodeHashed(bytes, pos, i, hash >>> 0);
+        pos = i;
+      } else if (kind === NUMERIC) {
         fastValue = scanNumber(bytes, pos, end);
         if (scanEnd >= 0) {
           fast = true;
@@ -146,7 +161,7 @@ function parseRows(
           pos += 10;
         }
       }
-      if (!fast) {
+      if (!fast && fastCode === -2) {
         readField(bytes, pos, cursor, end);
         if (cursor.error !== null) {
           return finish(
@@ -186,6 +201,10 @@ function parseRows(
         }
         pos = skipLineEnd(bytes, pos);
         line++;
+      }
+      if (fastCode !== -2) {
+        (codes[c] as Int32Array)[row] = fastCode;
+        continue;
       }
       if (fast) {
         (values[c] as Float64Array)[row] = fastValue;
