@@ -136,7 +136,7 @@ describe('transfer progress is in bytes and quiet when small', () => {
     // `\r` + erase-line marks each redraw of the live line.
     const shown = run.stdout.replaceAll('\r\u001b[K', '<redraw>');
     expect(shown).toMatch(
-      /<redraw> {2}download: [\d.]+ MiB of 41\.0 MiB \(\d+%\), 0\/2 objects, [\d.]+ [KMG]iB\/s, ETA \d+s/,
+      /<redraw> {2}download: [\d.]+ [KM]iB of 41\.0 MiB \(\d+%\), [01]\/2 objects, [\d.]+ [KMG]iB\/s, ETA \d+s/,
     );
     const lines = shown.split(/\r?\n/).filter((line) => line.trim() !== '');
     expect(lines).toHaveLength(1);
