@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createGitHubClient, GitHubReleasesRegistry } from '@repo/github';
 import {
@@ -125,6 +134,15 @@ export class GitHubLoop {
         return { outputs: { token: appToken, 'app-slug': 'mlops-app' } };
       },
       // Attests the subjects of a sha256sum file (the signing itself needs GitHub's OIDC).
+      // The runner's Node.js is the one these tests run on.
+      'actions/setup-node': () => ({}),
+      // A cache hit for node_modules: this project's own, installed from the same lockfile (the
+      // miss path, npm ci, needs the registry and runs on GitHub only).
+      'actions/cache': ({ with: input, workspace }) => {
+        const target = join(workspace, String(input.path));
+        if (!existsSync(target)) symlinkSync(join(projectRoot, 'node_modules'), target, 'dir');
+        return { outputs: { 'cache-hit': 'true', 'cache-primary-key': String(input.key) } };
+      },
       'actions/attest-build-provenance': ({ with: input }) => {
         for (const line of readFileSync(String(input['subject-checksums']), 'utf8').split('\n')) {
           const [sha, name] = line.split(/\s+/);
