@@ -6,21 +6,7 @@ import { loadModelConfig } from '@repo/config';
 import { fitPreprocessor, targetValues, transformTable, transformTarget } from '@repo/features';
 import { generateHouseSales, splitRows } from '@repo/tabular';
 import type { MlpArchitecture, Task, TrainingSettings } from '../src/index';
-
-/**
- * mulberry32, the generator `@repo/train` shuffles with (kept here because the benches use only
- * the package's public API): the same seed gives the same data as before.
- */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../src/prng';
 
 /** y = Σ sin((j+1)·x_j) + noise, x uniform in [-1, 1]. */
 export function referenceData(rows: number, features: number, seed: number) {
