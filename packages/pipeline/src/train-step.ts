@@ -76,8 +76,14 @@ export async function trainModel(
   progress?.done();
   ctx.log(
     `${model}: ${result.epochsRun} epochs in ${(result.durationMs / 1000).toFixed(2)} s on ${result.backend}` +
+      (result.backend === 'fused'
+        ? ` (${result.threads} thread${result.threads === 1 ? '' : 's'})`
+        : '') +
       (result.stoppedEarly ? `, stopped early; best epoch ${result.bestEpoch}` : ''),
   );
+  if (result.threadFallback !== null) {
+    ctx.log(`${model}: warning: trained on one thread: ${result.threadFallback}`);
+  }
 
   const finalDir = candidateDir(ctx.paths, model);
   const stagingDir = join(dirname(finalDir), `.candidate-${process.pid}-${Date.now()}`);

@@ -33,5 +33,7 @@ export interface EpochRunner {
   keepBest(): void;
   /** Writes the best weights kept (else the current ones) into `model`. */
   writeTo(model: tf.LayersModel): void;
+  /** Threads that computed the epochs, and why fewer than asked for ran (or null). */
+  threads(): { readonly used: number; readonly fallback: string | null };
   dispose(): Promise<void>;
 }

@@ -67,6 +67,7 @@ export function fusedRunner(input: RunnerInput, model: tf.LayersModel): EpochRun
       const values = unpackWeights(layout, best ?? trainer.engine.params);
       tf.tidy(() => target.setWeights(values.map((v, i) => tf.tensor(v, shapes[i]))));
     },
+    threads: () => ({ used: trainer.threads, fallback: trainer.fallback }),
     dispose() {
       return trainer.close();
     },

@@ -35,6 +35,7 @@ export function tfjsRunner(input: RunnerInput, model: tf.LayersModel): EpochRunn
     writeTo(target) {
       writeParams(target, best ?? params, layout);
     },
+    threads: () => ({ used: 1, fallback: null }),
     async dispose() {
       tf.dispose([params, ...validation.flat()]);
       best?.dispose();

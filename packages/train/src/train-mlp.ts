@@ -50,6 +50,10 @@ export interface TrainResult {
   readonly bestEpoch: number;
   readonly stoppedEarly: boolean;
   readonly backend: BackendName;
+  /** Threads that trained (1 on the TF.js backends); the weights do not depend on it. */
+  readonly threads: number;
+  /** Why fewer threads than asked for ran (worker threads could not start), or null. */
+  readonly threadFallback: string | null;
   readonly durationMs: number;
 }
 
@@ -84,6 +88,7 @@ export async function trainMlp(input: TrainInput): Promise<TrainResult> {
   const order = new Int32Array(rows);
   const history = { loss: [] as number[], valLoss: [] as number[] };
   let stoppedEarly = false;
+  let threads = { used: 1, fallback: null as string | null };
   try {
     runner = backend === 'fused' ? fusedRunner(runnerInput, model) : tfjsRunner(runnerInput, model);
     for (let epoch = 1; epoch <= training.epochs; epoch++) {
@@ -114,6 +119,7 @@ export async function trainMlp(input: TrainInput): Promise<TrainResult> {
       }
     }
     runner.writeTo(model);
+    threads = runner.threads();
   } catch (error) {
     model.dispose();
     throw error;
@@ -128,6 +134,8 @@ export async function trainMlp(input: TrainInput): Promise<TrainResult> {
     bestEpoch: tracker ? tracker.bestEpoch : epochsRun,
     stoppedEarly,
     backend,
+    threads: threads.used,
+    threadFallback: threads.fallback,
     durationMs: performance.now() - started,
   };
 }

@@ -105,6 +105,19 @@ describe('the fused backend', () => {
       expect(await hashWith(undefined, '2')).toBe(one);
     });
 
+    it('reports the threads that trained, and none missing', async () => {
+      delete process.env.MLOPS_TRAIN_THREADS;
+      const result = await trainMlp({ ...input('relu', 'regression'), threads: 2 });
+      expect(result.threads).toBe(2);
+      expect(result.threadFallback).toBeNull();
+      result.model.dispose();
+      await initBackend('wasm');
+      const tfjs = await trainMlp({ ...input('relu', 'regression'), threads: 2 });
+      expect(tfjs.threads).toBe(1);
+      tfjs.model.dispose();
+      await initBackend('fused');
+    });
+
     it('rejects an MLOPS_TRAIN_THREADS that is not a positive integer', async () => {
       await expect(hashWith(undefined, 'two')).rejects.toThrow(
         /MLOPS_TRAIN_THREADS must be a positive integer, got two/,
