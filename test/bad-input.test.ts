@@ -2,7 +2,7 @@ import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli';
-import { cloneTemplate, editFile, snapshotTree } from './helpers/template-repo';
+import { cloneTemplate, DVC_INTERNALS, editFile, snapshotTree } from './helpers/template-repo';
 
 const CSV = 'data/house-sales/sales.csv';
 
@@ -27,7 +27,9 @@ async function expectRefused(root: string, code: number) {
   // The DVC cache may gain verified objects (as with DVC); nothing else may change.
   const tree = () =>
     Object.fromEntries(
-      Object.entries(snapshotTree(root)).filter(([path]) => !path.startsWith('.dvc/cache/')),
+      Object.entries(snapshotTree(root)).filter(
+        ([path]) => !DVC_INTERNALS.some((prefix) => path.startsWith(prefix)),
+      ),
     );
   const before = tree();
   const run = await runCli(['pipeline', '--json'], { cwd: root });

@@ -13,7 +13,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli';
-import { cloneTemplate, editFile, projectRoot, snapshotTree } from './helpers/template-repo';
+import {
+  cloneTemplate,
+  DVC_INTERNALS,
+  editFile,
+  projectRoot,
+  snapshotTree,
+} from './helpers/template-repo';
 
 /**
  * A checkout as `npm ci` leaves it: node_modules and the packages' sources, no packages/cli/dist.
@@ -234,7 +240,7 @@ describe('model.yaml is checked before any work: exit 3, its file and line, noth
     const tree = () =>
       Object.fromEntries(
         Object.entries(snapshotTree(root)).filter(
-          ([path]) => !['.dvc/cache/', ...ignore].some((prefix) => path.startsWith(prefix)),
+          ([path]) => ![...DVC_INTERNALS, ...ignore].some((prefix) => path.startsWith(prefix)),
         ),
       );
     const before = tree();

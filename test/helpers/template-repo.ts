@@ -57,6 +57,12 @@ export function editFile(path: string, edit: (text: string) => string): void {
 }
 
 /** Every file below `root` (but .git) with its sha256: to prove a failed command changed nothing. */
+/**
+ * DVC's own folders (git-ignored): the object cache, which may gain verified objects, and the
+ * state of verified objects in `.dvc/tmp`, as DVC keeps its state database there.
+ */
+export const DVC_INTERNALS = ['.dvc/cache/', '.dvc/tmp/'] as const;
+
 export function snapshotTree(root: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (dir: string) => {

@@ -18,7 +18,7 @@ describe('getInputs of train', () => {
       /input "model": model name "House Prices" is invalid/,
     );
     expect(() => getInputs(reader({ [INPUT_MODEL]: 'm', [INPUT_BACKEND]: 'gpu' }))).toThrow(
-      /input "backend" is "gpu"; expected one of "auto", "tensorflow", "wasm", "cpu"/,
+      /input "backend" is "gpu"; expected one of "auto", "fused", "tensorflow", "wasm", "cpu"/,
     );
   });
 });
