@@ -69,11 +69,14 @@ export class Exchange {
     return this.answeredWith;
   }
 
-  /** Predicts with the server's `onInvalid`, then reports the predictions (metrics, log). */
-  predict(model: LoadedModel, records: readonly FeatureRecord[]): Prediction {
+  /**
+   * Predicts with the server's `onInvalid` (`predictMany`: a request of 64 records or more runs in
+   * ONNX Runtime when the version has `model.onnx`), then reports the predictions (metrics, log).
+   */
+  async predict(model: LoadedModel, records: readonly FeatureRecord[]): Promise<Prediction> {
     const hub = this.hub;
     if (hub === undefined) throw new Error('this router serves no model');
-    const result = model.predict(records, hub.onInvalid);
+    const result = await model.predictMany(records, hub.onInvalid);
     hub.predicted?.(this, model, records, result.predictions);
     return result;
   }

@@ -137,7 +137,7 @@ export class ProductionFollower {
     let loaded: LoadedModel | undefined;
     try {
       loaded = await this.options.load(version);
-      warmUp(loaded);
+      await warmUp(loaded);
     } catch (cause) {
       loaded?.dispose();
       return this.refuse(version, cause);

@@ -53,7 +53,7 @@ async function loadAll(options: ModelServerOptions, ref: VersionRef): Promise<Lo
     for (const model of options.models) {
       const release = await loadRelease(options.registry, model, ref, options);
       loaded.push(release);
-      warmUp(release);
+      await warmUp(release);
     }
     return loaded;
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { FeatureRecord } from '@repo/features';
+import { ONNX_MIN_ROWS } from './batch-engine';
 import type { LoadedModel } from './loaded-model';
 import type { FeatureRule } from './validate-records';
 
@@ -19,10 +20,16 @@ export function warmUpRecord(model: LoadedModel): FeatureRecord {
 }
 
 /**
- * One prediction before a version answers requests, so that the first request does not pay for
- * compiling the network, and a version that cannot predict (or predicts a non-finite value,
- * `NonFinitePredictionError`) is found before it is served.
+ * Predictions before a version answers requests, so that the first request does not pay for
+ * compiling the network or opening its ONNX Runtime session (a batch of `ONNX_MIN_ROWS`), and a
+ * version that cannot predict (or predicts a non-finite value, `NonFinitePredictionError`) is
+ * found before it is served.
  */
-export function warmUp(model: LoadedModel): void {
-  model.predict([warmUpRecord(model)], 'warn');
+export async function warmUp(model: LoadedModel): Promise<void> {
+  const record = warmUpRecord(model);
+  model.predict([record], 'warn');
+  await model.predictMany(
+    Array.from({ length: ONNX_MIN_ROWS }, () => record),
+    'warn',
+  );
 }

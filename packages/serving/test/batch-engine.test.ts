@@ -13,6 +13,7 @@ import {
   recordsOf,
   removeTemporaryDirs,
 } from './release-fixture';
+import { call, serveHousePrices } from './served-release';
 
 let release: PublishedRelease;
 let served: LoadedModel;
@@ -71,6 +72,24 @@ describe('onnxBatchEngine', () => {
       expect(engine.unavailable).toMatch(/ENOENT/);
     } finally {
       copy.dispose();
+    }
+  });
+});
+
+describe('a served request of many records', () => {
+  it('is answered through predictMany, as batch scoring computes it', async () => {
+    const served = await serveHousePrices();
+    try {
+      const records = served.records(100);
+      const answer = await call(`${served.server.url}/predict`, 'POST', { records });
+      expect(answer.status).toBe(200);
+      const body = answer.body as { predictions: number[] };
+      const expected = await served.model.predictMany(records);
+      expect(body.predictions).toEqual(expected.predictions);
+      const one = served.model.predict(records).predictions;
+      expect(body.predictions.some((v, i) => v !== one[i])).toBe(true);
+    } finally {
+      await served.stop();
     }
   });
 });

@@ -88,7 +88,10 @@ export function mlflowRoutes(): RouteFamily {
             type === CSV_TYPE
               ? recordsFromCsv(bytes, model.features)
               : readInvocation(parseJson(bytes), model.features);
-          const { predictions, warnings } = exchange.predict(model, records as FeatureRecord[]);
+          const { predictions, warnings } = await exchange.predict(
+            model,
+            records as FeatureRecord[],
+          );
           return {
             status: 200,
             body: warnings === undefined ? { predictions } : { predictions, warnings },

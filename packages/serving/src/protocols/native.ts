@@ -85,7 +85,7 @@ export function nativeRoutes(
           await readJson(exchange.request, exchange.limits),
         );
         const model = exchange.model(name);
-        const result = exchange.predict(model, records as FeatureRecord[]);
+        const result = await exchange.predict(model, records as FeatureRecord[]);
         return { status: 200, body: { model: model.model, version: model.version, ...result } };
       },
     },

@@ -195,7 +195,7 @@ export function openInferenceRoutes(): RouteFamily {
         const model = served(exchange);
         const body = await readJson(exchange.request, exchange.limits);
         const { id, records } = readInferRequest(body, model);
-        const { predictions, warnings } = exchange.predict(model, records as FeatureRecord[]);
+        const { predictions, warnings } = await exchange.predict(model, records as FeatureRecord[]);
         return ok({
           model_name: model.model,
           model_version: model.version,

@@ -115,7 +115,10 @@ export function tfServingRoutes(): RouteFamily {
             await readJson(exchange.request, exchange.limits),
             model.features,
           );
-          const { predictions, warnings } = exchange.predict(model, records as FeatureRecord[]);
+          const { predictions, warnings } = await exchange.predict(
+            model,
+            records as FeatureRecord[],
+          );
           const body = columnar ? { outputs: predictions } : { predictions };
           return { status: 200, body: warnings === undefined ? body : { ...body, warnings } };
         },
