@@ -285,7 +285,9 @@ describe('model.yaml is checked before any work: exit 3, its file and line, noth
       (yaml) => yaml.replace('data/house-sales/sales.csv', 'data/house-sales/sale.csv'),
       ['data/'],
     );
-    expect(message).toMatch(/no such file or directory, open '.*data\/house-sales\/sale\.csv'/);
+    expect(message).toMatch(
+      /model\.yaml: invalid model configuration \(1 problem\)\n {2}- data\.files\[0\] \(line 8\): expected a file of the workspace, found "data\/house-sales\/sale\.csv", which does not exist \(the data of data\.dvc is pulled\)/,
+    );
   });
 });
 

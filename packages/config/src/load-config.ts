@@ -14,6 +14,8 @@ export interface LoadedConfig {
   readonly file: string;
   /** sha256 of the canonical JSON of the configuration (key order and formatting do not matter). */
   readonly hash: string;
+  /** The line of `path` (as issues name it, e.g. `data.files[0]`) in the file, if it has one. */
+  readonly lineOf: (path: string) => number | undefined;
 }
 
 /**
@@ -65,7 +67,9 @@ export function parseModelConfig(text: string, file: string, expectedName?: stri
     );
   }
   const config = data as ModelConfig;
-  return { config, file, hash: configHash(config) };
+  const lineOf = (path: string) =>
+    withLine({ path, expected: '', found: '' }, document.contents, lineCounter).line;
+  return { config, file, hash: configHash(config), lineOf };
 }
 
 /**

@@ -34,6 +34,13 @@ describe('loadModelConfig', () => {
     expect(loaded.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('tells the line of a path in the file, for errors found after validation', () => {
+    const loaded = parseModelConfig(validYaml, 'models/house-prices/model.yaml', 'house-prices');
+    expect(loaded.lineOf('data.files[0]')).toBe(4);
+    expect(loaded.lineOf('features[1].type')).toBe(8);
+    expect(loaded.lineOf('training.epochs')).toBe(15);
+  });
+
   it('names the file when it cannot be read', async () => {
     await expect(loadModelConfig('/nonexistent/house-prices/model.yaml')).rejects.toThrow(
       /\/nonexistent\/house-prices\/model.yaml: cannot read/,

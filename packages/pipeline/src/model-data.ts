@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type LoadedConfig, loadModelConfig } from '@repo/config';
+import { ConfigValidationError, type LoadedConfig, loadModelConfig } from '@repo/config';
 import { readPointer, status } from '@repo/dvc';
 import {
   assertValid,
@@ -39,19 +39,35 @@ export async function loadModelData(ctx: PipelineContext, model: string): Promis
   const dataMd5 = await ensureData(ctx);
   const types = columnTypesFor(loaded.config);
   const tables: Table[] = [];
-  for (const file of loaded.config.data.files) {
+  for (const [index, file] of loaded.config.data.files.entries()) {
     if (!/\.(csv|txt)$/i.test(file)) {
       throw new WorkspaceError(
         `${configFile}: data file ${file}: only CSV files are read (Parquet is not supported yet)`,
       );
     }
-    const table = await readCsv(join(ctx.paths.root, file), { types });
+    const path = join(ctx.paths.root, file);
+    if (!existsSync(path)) throw missingDataFile(loaded, index, dataMd5);
+    const table = await readCsv(path, { types });
     assertValid(table, loaded.config);
     tables.push(table);
   }
   const table = concatTables(tables);
   const split = splitRows(table, loaded.config.split, loaded.config.seed);
   return { loaded, table, split, dataMd5 };
+}
+
+/** `data.files[i]` names a file the workspace does not have: a config error, at its line. */
+function missingDataFile(loaded: LoadedConfig, index: number, dataMd5: string) {
+  const path = `data.files[${index}]`;
+  const line = loaded.lineOf(path);
+  return new ConfigValidationError(loaded.file, [
+    {
+      path,
+      expected: 'a file of the workspace',
+      found: `"${loaded.config.data.files[index]}", which does not exist${dataMd5 === 'untracked' ? '' : ` (the data of ${DATA_POINTER} is pulled)`}`,
+      ...(line === undefined ? {} : { line }),
+    },
+  ]);
 }
 
 async function ensureData(ctx: PipelineContext): Promise<string> {
