@@ -1,6 +1,7 @@
 import {
   createGitHubClient,
   type GitHubClient,
+  type GitHubClientOptions,
   GitHubReleasesRegistry,
   type RepoCoordinates,
 } from '@repo/github';
@@ -24,14 +25,21 @@ export interface GitHubConnection {
 /**
  * The repository the run belongs to, one client (retry and throttling, logging through the
  * runner) and the releases registry on it: what every action that talks to GitHub starts with.
+ * `throttle` is for tests against the emulator (no waiting between writes).
  */
 export function connectGitHub(
   token: string,
   env: NodeJS.ProcessEnv = process.env,
+  throttle?: GitHubClientOptions['throttle'],
 ): GitHubConnection {
   const github = readGitHubEnv(env);
   const where = { owner: github.owner, repo: github.repo };
-  const client = createGitHubClient({ token, baseUrl: github.apiUrl, log: octokitLog });
+  const client = createGitHubClient({
+    token,
+    baseUrl: github.apiUrl,
+    log: octokitLog,
+    ...(throttle === undefined ? {} : { throttle }),
+  });
   const registry = new GitHubReleasesRegistry(client, {
     ...where,
     ...(github.sha === undefined ? {} : { commitish: github.sha }),

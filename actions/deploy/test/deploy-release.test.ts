@@ -1,7 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readGitHubEnv } from '@repo/action-common';
-import { createGitHubClient, GitHubReleasesRegistry } from '@repo/github';
+import { connectGitHub, type GitHubConnection } from '@repo/action-common/github';
 import { type Emulator, startEmulator } from '@repo/github-emulator';
 import { ChecksumMismatchError } from '@repo/registry';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -14,7 +13,6 @@ import {
 import { deployRelease } from '../src/deploy-release';
 import type { Inputs } from '../src/inputs';
 
-const where = { owner: 'acme', repo: 'models' };
 
 let trained: PublishedRelease;
 let gh: Emulator;
@@ -23,18 +21,12 @@ let lines: string[];
 const log = { info: (line: string) => lines.push(line) };
 
 /** The deploy job's connection, as connectGitHub builds it, on the emulator. */
-function connection() {
-  const client = createGitHubClient({
-    token: 't',
-    baseUrl: gh.apiUrl,
-    throttle: { enabled: false },
-  });
-  return {
-    client,
-    where,
-    registry: new GitHubReleasesRegistry(client, where),
-    github: readGitHubEnv({ GITHUB_REPOSITORY: 'acme/models' }),
-  };
+function connection(): GitHubConnection {
+  return connectGitHub(
+    't',
+    { GITHUB_REPOSITORY: 'acme/models', GITHUB_API_URL: gh.apiUrl },
+    { enabled: false },
+  );
 }
 
 const inputs = (version: string): Inputs => ({

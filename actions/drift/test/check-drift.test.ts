@@ -3,8 +3,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readGitHubEnv } from '@repo/action-common';
-import { createGitHubClient, DRIFT_ISSUE_LABEL, GitHubReleasesRegistry } from '@repo/github';
+import { connectGitHub, type GitHubConnection } from '@repo/action-common/github';
+import { DRIFT_ISSUE_LABEL } from '@repo/github';
 import { type Emulator, startEmulator } from '@repo/github-emulator';
 import { createContext, generateExampleWindow, runPipeline } from '@repo/pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,23 +27,18 @@ let gh: Emulator;
 let workspace: string;
 let temp: string;
 
-function connection() {
-  const client = createGitHubClient({
-    token: 't',
-    baseUrl: gh.apiUrl,
-    throttle: { enabled: false },
-  });
-  return {
-    client,
-    where,
-    registry: new GitHubReleasesRegistry(client, where),
-    github: readGitHubEnv({
+function connection(): GitHubConnection {
+  return connectGitHub(
+    't',
+    {
       GITHUB_REPOSITORY: 'acme/models',
       GITHUB_WORKSPACE: workspace,
       GITHUB_SERVER_URL: gh.webUrl,
       GITHUB_RUN_ID: '77',
-    }),
-  };
+      GITHUB_API_URL: gh.apiUrl,
+    },
+    { enabled: false },
+  );
 }
 
 const inputs = (values: Record<string, string> = {}): Inputs =>

@@ -1,8 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readGitHubEnv } from '@repo/action-common';
-import type { GitHubConnection } from '@repo/action-common/github';
-import { createGitHubClient, GitHubReleasesRegistry } from '@repo/github';
+import { connectGitHub, type GitHubConnection } from '@repo/action-common/github';
 import { type Emulator, startEmulator } from '@repo/github-emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cloneTemplate, editFile, git } from '../../../test/helpers/template-repo';
@@ -12,7 +10,6 @@ import { type ReleaseLog, releaseModels } from '../src/release-models';
 const MODEL = 'house-prices';
 const TAG = `${MODEL}@v1.0.0`;
 const FULL_NAME = 'acme/models';
-const where = { owner: 'acme', repo: 'models' };
 /** What the runner sets and the action reads from process.env: the event and the cache service. */
 const RUNNER_ENV = [
   'GITHUB_EVENT_PATH',
@@ -39,24 +36,14 @@ const head = () => git(root, 'rev-parse', 'HEAD').trim();
 
 /** The promote job's connection, as connectGitHub builds it, on the emulator and the clone. */
 function connection(): GitHubConnection {
-  const sha = head();
-  const client = createGitHubClient({
-    token: 't',
-    baseUrl: gh.apiUrl,
-    throttle: { enabled: false },
-  });
-  return {
-    client,
-    where,
-    registry: new GitHubReleasesRegistry(client, { ...where, commitish: sha }),
-    github: readGitHubEnv({
-      GITHUB_REPOSITORY: FULL_NAME,
-      GITHUB_API_URL: gh.apiUrl,
-      GITHUB_SHA: sha,
-      GITHUB_EVENT_NAME: 'push',
-      GITHUB_WORKSPACE: root,
-    }),
+  const env = {
+    GITHUB_REPOSITORY: FULL_NAME,
+    GITHUB_API_URL: gh.apiUrl,
+    GITHUB_SHA: head(),
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_WORKSPACE: root,
   };
+  return connectGitHub('t', env, { enabled: false });
 }
 
 /** A push event of the clone's head commit, as the runner writes it to GITHUB_EVENT_PATH. */

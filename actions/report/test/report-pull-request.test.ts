@@ -1,14 +1,12 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readGitHubEnv } from '@repo/action-common';
-import { createGitHubClient, GitHubReleasesRegistry } from '@repo/github';
+import { connectGitHub, type GitHubConnection } from '@repo/action-common/github';
 import { type Emulator, fakeSha, startEmulator } from '@repo/github-emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Inputs } from '../src/inputs';
 import { type ReportLog, reportPullRequest } from '../src/report-pull-request';
 
-const where = { owner: 'acme', repo: 'models' };
 const HEAD = fakeSha('head');
 
 let gh: Emulator;
@@ -22,18 +20,12 @@ const log: ReportLog = {
 };
 
 /** The report job's connection, as connectGitHub builds it, on the emulator. */
-function connection() {
-  const client = createGitHubClient({
-    token: 't',
-    baseUrl: gh.apiUrl,
-    throttle: { enabled: false },
-  });
-  return {
-    client,
-    where,
-    registry: new GitHubReleasesRegistry(client, where),
-    github: readGitHubEnv({ GITHUB_REPOSITORY: 'acme/models', GITHUB_WORKSPACE: workspace }),
-  };
+function connection(): GitHubConnection {
+  return connectGitHub(
+    't',
+    { GITHUB_REPOSITORY: 'acme/models', GITHUB_WORKSPACE: workspace, GITHUB_API_URL: gh.apiUrl },
+    { enabled: false },
+  );
 }
 
 const inputs = (over: Partial<Inputs> = {}): Inputs => ({

@@ -3,8 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readGitHubEnv } from '@repo/action-common';
-import { createGitHubClient, GitHubReleasesRegistry } from '@repo/github';
+import { connectGitHub, type GitHubConnection } from '@repo/action-common/github';
 import { type Emulator, startEmulator } from '@repo/github-emulator';
 import { createContext, generateExampleWindow, runPipeline } from '@repo/pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,23 +31,18 @@ let origin: string;
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
-function connection() {
-  const client = createGitHubClient({
-    token: 't',
-    baseUrl: gh.apiUrl,
-    throttle: { enabled: false },
-  });
-  return {
-    client,
-    where,
-    registry: new GitHubReleasesRegistry(client, where),
-    github: readGitHubEnv({
+function connection(): GitHubConnection {
+  return connectGitHub(
+    't',
+    {
       GITHUB_REPOSITORY: 'acme/models',
       GITHUB_WORKSPACE: workspace,
       GITHUB_SERVER_URL: gh.webUrl,
       GITHUB_RUN_ID: '5',
-    }),
-  };
+      GITHUB_API_URL: gh.apiUrl,
+    },
+    { enabled: false },
+  );
 }
 
 const inputs = (values: Record<string, string> = {}): Inputs =>
