@@ -13,7 +13,6 @@ import {
 import { deployRelease } from '../src/deploy-release';
 import type { Inputs } from '../src/inputs';
 
-
 let trained: PublishedRelease;
 let gh: Emulator;
 let lines: string[];
